@@ -1,0 +1,227 @@
+//! Exact decimal numbers as written in a CSV cell.
+//!
+//! Facts keep their value exactly as written (`1.76`, `-26.8`), so that restating it in another unit
+//! and normalising it is exact: `1.1` 亿元 and `11000` 万元 both become exactly 110000000 元. A
+//! [`Decimal`] is an integer mantissa and a power-of-ten exponent; converting it to `f64` is correctly
+//! rounded.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact decimal number `mantissa × 10^exponent`.
+///
+/// ```
+/// use zhibiao_core::Decimal;
+/// let d: Decimal = "-26.80".parse().unwrap();
+/// assert_eq!(d.to_f64(), -26.8);
+/// assert_eq!(d.to_string(), "-26.8");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    mantissa: i128,
+    exponent: i32,
+}
+
+/// Why a text is not a plain decimal number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecimalError {
+    /// The cell is empty.
+    Empty,
+    /// The text is not of the form `-12.34`.
+    Syntax,
+    /// More significant digits than can be held exactly (36).
+    TooManyDigits,
+}
+
+/// Most significant digits a [`Decimal`] holds exactly.
+const MAX_DIGITS: usize = 36;
+
+impl Decimal {
+    /// Zero.
+    pub const ZERO: Decimal = Decimal { mantissa: 0, exponent: 0 };
+
+    /// A decimal from its parts: `mantissa × 10^exponent`.
+    pub fn new(mantissa: i128, exponent: i32) -> Decimal {
+        Decimal { mantissa, exponent }.normalised()
+    }
+
+    /// The integer mantissa (normalised: no trailing zeros).
+    pub fn mantissa(self) -> i128 {
+        self.mantissa
+    }
+
+    /// The power-of-ten exponent.
+    pub fn exponent(self) -> i32 {
+        self.exponent
+    }
+
+    /// The nearest `f64` (correctly rounded).
+    pub fn to_f64(self) -> f64 {
+        // Rust's float parsing is correctly rounded, so going through the exact text is exact.
+        format!("{}e{}", self.mantissa, self.exponent).parse().unwrap_or(f64::NAN)
+    }
+
+    /// The absolute value.
+    pub fn abs(self) -> Decimal {
+        Decimal { mantissa: self.mantissa.abs(), exponent: self.exponent }
+    }
+
+    /// True when the number is negative.
+    pub fn is_negative(self) -> bool {
+        self.mantissa < 0
+    }
+
+    /// True when the number has no fractional part.
+    pub fn is_integer(self) -> bool {
+        self.exponent >= 0
+    }
+
+    /// The exact product `self × mantissa × 10^exponent`, or `None` on overflow.
+    pub fn scaled(self, mantissa: i128, exponent: i32) -> Option<Decimal> {
+        let m = self.mantissa.checked_mul(mantissa)?;
+        let e = self.exponent.checked_add(exponent)?;
+        Some(Decimal::new(m, e))
+    }
+
+    fn normalised(mut self) -> Decimal {
+        if self.mantissa == 0 {
+            return Decimal::ZERO;
+        }
+        while self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.exponent += 1;
+        }
+        self
+    }
+}
+
+impl FromStr for Decimal {
+    type Err = DecimalError;
+
+    /// Parses `[-]digits[.digits]`: no `+`, no exponent, no thousands separators, no spaces.
+    fn from_str(text: &str) -> Result<Decimal, DecimalError> {
+        if text.is_empty() {
+            return Err(DecimalError::Empty);
+        }
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int_part, frac_part) = match unsigned.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (unsigned, ""),
+        };
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int_part.is_empty()
+            || !all_digits(int_part)
+            || !all_digits(frac_part)
+            || (unsigned.contains('.') && frac_part.is_empty())
+        {
+            return Err(DecimalError::Syntax);
+        }
+        let digits = format!("{int_part}{frac_part}");
+        let significant = digits.trim_start_matches('0');
+        if significant.len() > MAX_DIGITS {
+            return Err(DecimalError::TooManyDigits);
+        }
+        let mut mantissa: i128 = 0;
+        for b in significant.bytes() {
+            mantissa = mantissa * 10 + i128::from(b - b'0');
+        }
+        if negative {
+            mantissa = -mantissa;
+        }
+        let exponent = -i32::try_from(frac_part.len()).map_err(|_| DecimalError::TooManyDigits)?;
+        Ok(Decimal::new(mantissa, exponent))
+    }
+}
+
+impl fmt::Display for Decimal {
+    /// Plain decimal notation, shortest form: `-26.8`, `110000000`, `0.005`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.mantissa < 0 { "-" } else { "" };
+        let digits = self.mantissa.unsigned_abs().to_string();
+        if self.exponent >= 0 {
+            let zeros = "0".repeat(self.exponent as usize);
+            write!(f, "{sign}{digits}{zeros}")
+        } else {
+            let frac_len = self.exponent.unsigned_abs() as usize;
+            if digits.len() > frac_len {
+                let (i, fr) = digits.split_at(digits.len() - frac_len);
+                write!(f, "{sign}{i}.{fr}")
+            } else {
+                let zeros = "0".repeat(frac_len - digits.len());
+                write!(f, "{sign}0.{zeros}{digits}")
+            }
+        }
+    }
+}
+
+impl PartialOrd for Decimal {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Decimal {
+    fn cmp(&self, other: &Decimal) -> std::cmp::Ordering {
+        // Align exponents; fall back to f64 when alignment would overflow (astronomic spreads).
+        let e = self.exponent.min(other.exponent);
+        let align = |d: &Decimal| {
+            let shift = u32::try_from(d.exponent - e).ok()?;
+            10i128.checked_pow(shift).and_then(|p| d.mantissa.checked_mul(p))
+        };
+        match (align(self), align(other)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: Result<&str, DecimalError>) {
+        let got = text.parse::<Decimal>().map(|d| d.to_string());
+        assert_eq!(got.as_deref().map_err(|e| *e), expected, "parsing {text:?}");
+    }
+
+    #[test]
+    fn parses_plain_decimals_only() {
+        check("0", Ok("0"));
+        check("-0", Ok("0"));
+        check("1.60", Ok("1.6"));
+        check("-26.8", Ok("-26.8"));
+        check("007", Ok("7"));
+        check("0.005", Ok("0.005"));
+        check("172100", Ok("172100"));
+        check("", Err(DecimalError::Empty));
+        check("1.", Err(DecimalError::Syntax));
+        check(".5", Err(DecimalError::Syntax));
+        check("+1", Err(DecimalError::Syntax));
+        check("1e5", Err(DecimalError::Syntax));
+        check("1,000", Err(DecimalError::Syntax));
+        check(" 1", Err(DecimalError::Syntax));
+        check("１", Err(DecimalError::Syntax));
+        check("NaN", Err(DecimalError::Syntax));
+        check("-", Err(DecimalError::Syntax));
+        check(&"9".repeat(37), Err(DecimalError::TooManyDigits));
+    }
+
+    #[test]
+    fn scaling_is_exact() {
+        let a: Decimal = "1.1".parse().unwrap();
+        let b: Decimal = "11000".parse().unwrap();
+        assert_eq!(a.scaled(1, 8), b.scaled(1, 4));
+        assert_eq!(a.scaled(1, 8).unwrap().to_f64(), 110_000_000.0);
+    }
+
+    #[test]
+    fn orders_numerically() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert!(d("-3") < d("2.5"));
+        assert!(d("2.5") < d("2.51"));
+        assert_eq!(d("2.50").cmp(&d("2.5")), std::cmp::Ordering::Equal);
+    }
+}

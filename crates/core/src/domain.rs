@@ -1,0 +1,270 @@
+//! What a domain is, and how its catalogue is read.
+//!
+//! A domain (economy, ecology, …) is a crate that implements [`Domain`]: an id, names, the rule that
+//! says which statements belong to it, its indicator catalogue (a CSV compiled into the crate), and
+//! optionally checks of its own. Programs hold a list of `&dyn Domain` and iterate over it; core
+//! never names a domain.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Direction, Fact, Indicator, Measure};
+use crate::table::{Column, Schema, Table};
+use crate::units;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// A domain of indicators. Implement it in a crate of its own and register it with the program.
+///
+/// # Example: a fifth domain
+///
+/// ```
+/// use zhibiao_core::domain::{Domain, catalogue};
+/// use zhibiao_core::{Diagnostic, Fact, Indicator};
+///
+/// /// Culture: libraries, museums, performances.
+/// pub struct Culture;
+///
+/// impl Domain for Culture {
+///     fn id(&self) -> &'static str { "culture" }
+///     fn name_zh(&self) -> &'static str { "文化" }
+///     fn name_en(&self) -> &'static str { "Culture" }
+///     fn scope(&self) -> &'static str { "libraries, museums, heritage, performances" }
+///     fn catalogue_path(&self) -> &'static str { "crates/culture/indicators.csv" }
+///     fn catalogue_csv(&self) -> &'static str {
+///         // in a real crate: include_str!("../indicators.csv")
+///         "id,domain,topic,name_zh,name_en,unit,measure,direction,description\n\
+///          culture.museums,culture,heritage,博物馆数量,Museums,个,count,up,Museums open to the public.\n"
+///     }
+///     fn check(&self, indicators: &[Indicator], facts: &[(Fact, u64)], path: &std::path::Path,
+///              out: &mut Vec<Diagnostic>) {
+///         // checks of its own, e.g. "a museum count never falls by more than half"
+///         let _ = (indicators, facts, path, out);
+///     }
+/// }
+///
+/// let domains: Vec<&dyn Domain> = vec![&Culture];
+/// let indicators = catalogue(domains[0]).unwrap();
+/// assert_eq!(indicators[0].id, "culture.museums");
+/// ```
+pub trait Domain: Send + Sync {
+    /// The id, lowercase ASCII (`economy`); indicator ids start with it and a dot.
+    fn id(&self) -> &'static str;
+    /// The Chinese name (`经济`).
+    fn name_zh(&self) -> &'static str;
+    /// The English name (`Economy`).
+    fn name_en(&self) -> &'static str;
+    /// Which statements belong to the domain (the rule curators follow).
+    fn scope(&self) -> &'static str;
+    /// Where the catalogue lives in the repository, for messages (`crates/economy/indicators.csv`).
+    fn catalogue_path(&self) -> &'static str;
+    /// The catalogue's CSV text (compiled into the crate), with the header of [`CATALOGUE`].
+    fn catalogue_csv(&self) -> &'static str;
+    /// Checks of the domain's own on its validated facts (each with its line in `path`); the default
+    /// has none.
+    fn check(&self, indicators: &[Indicator], facts: &[(Fact, u64)], path: &Path, out: &mut Vec<Diagnostic>) {
+        let _ = (indicators, facts, path, out);
+    }
+}
+
+/// The catalogue schema. A domain's catalogue has every column; an analyst's own catalogue (read by
+/// `zhibiao assess`) may have only `id,domain,unit,direction`.
+pub const CATALOGUE: Schema = Schema {
+    name: "indicators",
+    columns: &[
+        Column { name: "id", required: true },
+        Column { name: "domain", required: true },
+        Column { name: "topic", required: false },
+        Column { name: "name_zh", required: false },
+        Column { name: "name_en", required: false },
+        Column { name: "unit", required: true },
+        Column { name: "measure", required: false },
+        Column { name: "direction", required: true },
+        Column { name: "description", required: false },
+    ],
+};
+
+/// Reads and validates a domain's compiled-in catalogue (every column required and non-empty).
+pub fn catalogue(domain: &dyn Domain) -> Result<Vec<Indicator>, Diagnostics> {
+    let mut diagnostics = Vec::new();
+    let indicators = parse_catalogue(
+        Path::new(domain.catalogue_path()),
+        domain.catalogue_csv(),
+        Some(domain.id()),
+        true,
+        &mut diagnostics,
+    );
+    match Diagnostics::from_vec(diagnostics) {
+        Some(d) => Err(d),
+        None => Ok(indicators),
+    }
+}
+
+/// Parses a catalogue. `domain`: when given, every row must belong to it. `complete`: every column
+/// present and non-empty (a domain's catalogue); otherwise the minimal columns suffice.
+pub fn parse_catalogue(
+    path: &Path,
+    text: &str,
+    domain: Option<&str>,
+    complete: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Indicator> {
+    let Some(table) = Table::parse(path, text, &CATALOGUE, diagnostics) else {
+        return Vec::new();
+    };
+    if complete {
+        for column in CATALOGUE.columns.iter().filter(|c| !table.has(c.name)) {
+            diagnostics.push(Diagnostic::new(
+                crate::Location::at(path, 1, 0),
+                format!("missing column \"{}\"; a domain catalogue has every column", column.name),
+            ));
+        }
+    }
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for row in table.rows() {
+        let cell = |name: &str| table.cell(row, name);
+        let mut ok = true;
+        let id = cell("id");
+        let dom = cell("domain");
+        if !valid_id(id.text) {
+            diagnostics
+                .push(table.at(id, format!("indicator id \"{}\" is not of the form <domain>.<snake_name>", id.text)));
+            ok = false;
+        } else if id.text.split_once('.').map(|(d, _)| d) != Some(dom.text) {
+            diagnostics.push(
+                table.at(id, format!("indicator id \"{}\" does not start with its domain \"{}.\"", id.text, dom.text)),
+            );
+            ok = false;
+        }
+        if let Some(expected) = domain
+            && dom.text != expected
+        {
+            diagnostics
+                .push(table.at(dom, format!("domain \"{}\" in the catalogue of domain \"{expected}\"", dom.text)));
+            ok = false;
+        }
+        if !seen.insert(id.text.to_owned()) {
+            diagnostics.push(table.at(id, format!("indicator \"{}\" is defined twice", id.text)));
+            ok = false;
+        }
+        let unit = cell("unit");
+        if let Err(e) = units::lookup(unit.text) {
+            diagnostics.push(table.at(unit, e.to_string()));
+            ok = false;
+        }
+        let measure_cell = cell("measure");
+        let measure = if measure_cell.column == 0 || (!complete && measure_cell.text.is_empty()) {
+            Some(Measure::Level)
+        } else {
+            measure_cell.text.parse::<Measure>().ok()
+        };
+        if measure.is_none() {
+            diagnostics.push(
+                table.at(
+                    measure_cell,
+                    format!("measure \"{}\" is not one of {}", measure_cell.text, Measure::expected()),
+                ),
+            );
+            ok = false;
+        }
+        let direction_cell = cell("direction");
+        let direction = direction_cell.text.parse::<Direction>().ok();
+        if direction.is_none() {
+            diagnostics.push(table.at(
+                direction_cell,
+                format!("direction \"{}\" is not one of {}", direction_cell.text, Direction::expected()),
+            ));
+            ok = false;
+        }
+        if complete {
+            for name in ["topic", "name_zh", "name_en", "description"] {
+                let c = cell(name);
+                if c.column > 0 && c.text.trim().is_empty() {
+                    diagnostics.push(table.at(c, format!("{name} is empty")));
+                    ok = false;
+                }
+            }
+        }
+        if let (true, Some(measure), Some(direction)) = (ok, measure, direction) {
+            out.push(Indicator {
+                id: id.text.to_owned(),
+                domain: dom.text.to_owned(),
+                topic: cell("topic").text.to_owned(),
+                name_zh: cell("name_zh").text.to_owned(),
+                name_en: cell("name_en").text.to_owned(),
+                unit: unit.text.to_owned(),
+                measure,
+                direction,
+                description: cell("description").text.to_owned(),
+            });
+        }
+    }
+    out
+}
+
+/// `<domain>.<snake_name>`: lowercase ASCII letters, digits and underscores, starting with a letter.
+fn valid_id(id: &str) -> bool {
+    let snake = |s: &str| {
+        s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    matches!(id.split_once('.'), Some((d, n)) if snake(d) && snake(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let mut d = Vec::new();
+        parse_catalogue(Path::new("i.csv"), text, Some("economy"), true, &mut d);
+        let got: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert_eq!(got, expected);
+    }
+
+    const HEAD: &str = "id,domain,topic,name_zh,name_en,unit,measure,direction,description\n";
+
+    #[test]
+    fn a_good_catalogue_passes() {
+        check(
+            &format!("{HEAD}economy.gdp_growth,economy,output,地区生产总值增长,GDP growth,%,growth,up,Real growth.\n"),
+            &[],
+        );
+    }
+
+    #[test]
+    fn every_row_problem_is_located() {
+        check(
+            &format!(
+                "{HEAD}Economy.GDP,economy,o,z,e,%,growth,up,d\n\
+                 ecology.x,ecology,o,z,e,%,growth,up,d\n\
+                 economy.a,economy,o,z,e,英镑,level,up,d\n\
+                 economy.b,economy,o,z,e,%,speed,sideways,d\n\
+                 economy.b,economy,,z,e,%,level,up,d\n"
+            ),
+            &[
+                "i.csv:2:1: indicator id \"Economy.GDP\" is not of the form <domain>.<snake_name>",
+                "i.csv:3:2: domain \"ecology\" in the catalogue of domain \"economy\"",
+                &format!("i.csv:4:6: {}", units::lookup("英镑").unwrap_err()),
+                "i.csv:5:7: measure \"speed\" is not one of level, growth, share, count, increment, rank, ratio, change",
+                "i.csv:5:8: direction \"sideways\" is not one of up, down, none",
+                "i.csv:6:1: indicator \"economy.b\" is defined twice",
+                "i.csv:6:3: topic is empty",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_minimal_catalogue_is_enough_for_a_panel() {
+        let mut d = Vec::new();
+        let got = parse_catalogue(
+            Path::new("i.csv"),
+            "id,domain,unit,direction\necology.x,ecology,万亩,down\n",
+            None,
+            false,
+            &mut d,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(got[0].measure, Measure::Level);
+        assert_eq!(got[0].direction, Direction::Down);
+    }
+}

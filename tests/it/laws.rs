@@ -1,0 +1,83 @@
+//! Laws of the core model, checked on random inputs.
+
+use proptest::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use zhibiao_core::facts::{Context, parse_facts, write_facts};
+use zhibiao_core::{Decimal, Direction, Indicator, Measure};
+use zhibiao_tests::{all_units, arb_decimal, arb_fact, arb_unit};
+
+/// `value × f_from / f_to` when it is an exact decimal (the divisor's mantissa is 2^a·5^b).
+fn restate(value: Decimal, from: Decimal, to: Decimal) -> Option<Decimal> {
+    let mut m = to.mantissa();
+    let (mut multiplier, mut exponent) = (1i128, -to.exponent());
+    while m % 2 == 0 {
+        m /= 2;
+        multiplier *= 5;
+        exponent -= 1;
+    }
+    while m % 5 == 0 {
+        m /= 5;
+        multiplier *= 2;
+        exponent -= 1;
+    }
+    if m != 1 {
+        return None;
+    }
+    value.scaled(from.mantissa(), from.exponent())?.scaled(multiplier, exponent)
+}
+
+proptest! {
+    /// Restating a value in another unit of the same dimension normalises to the same base value.
+    #[test]
+    fn restating_in_another_unit_keeps_the_base_value(value in arb_decimal(), from in arb_unit()) {
+        for to in all_units().into_iter().filter(|u| u.dimension() == from.dimension()) {
+            let Some(restated) = restate(value, from.factor(), to.factor()) else { continue };
+            prop_assert_eq!(to.base(), from.base());
+            prop_assert_eq!(to.to_base(restated), from.to_base(value), "{} {} vs {} {}", value, from.name(), restated, to.name());
+            prop_assert_eq!(
+                to.to_base(restated).map(Decimal::to_f64),
+                from.to_base(value).map(Decimal::to_f64)
+            );
+        }
+    }
+
+    /// Writing valid facts and parsing them back gives the same facts.
+    #[test]
+    fn facts_round_trip_through_csv(facts in proptest::collection::vec(arb_fact(), 0..20)) {
+        let facts: Vec<_> = facts
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut f)| {
+                f.indicator = format!("{}{i}", f.indicator);
+                f
+            })
+            .collect();
+        let indicators: HashMap<String, Indicator> = facts
+            .iter()
+            .map(|f| {
+                let i = Indicator {
+                    id: f.indicator.clone(),
+                    domain: f.indicator.split('.').next().unwrap_or("").to_owned(),
+                    topic: String::new(),
+                    name_zh: String::new(),
+                    name_en: String::new(),
+                    unit: f.unit.clone(),
+                    measure: Measure::Level,
+                    direction: Direction::Up,
+                    description: String::new(),
+                };
+                (i.id.clone(), i)
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        write_facts(&facts, &mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let mut diagnostics = Vec::new();
+        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None };
+        let parsed = parse_facts(Path::new("f.csv"), &text, &context, &mut diagnostics);
+        prop_assert!(diagnostics.is_empty(), "{diagnostics:?}\n{text}");
+        let parsed: Vec<_> = parsed.into_iter().map(|(f, _)| f).collect();
+        prop_assert_eq!(parsed, facts);
+    }
+}

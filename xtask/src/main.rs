@@ -1,0 +1,64 @@
+//! Project automation, run as `cargo xtask <task>` (an alias in `.cargo/config.toml`).
+//!
+//! With no argument it lists the tasks. Automation lives here, in Rust, not in shell scripts.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A task: its name, a one-line description, and what runs it.
+struct Task {
+    name: &'static str,
+    about: &'static str,
+    run: fn(&[String]) -> ExitCode,
+}
+
+const TASKS: &[Task] = &[Task {
+    name: "report",
+    about: "validate data/ and regenerate what is derived from it (today: the validation and its summary)",
+    run: report,
+}];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((name, rest)) = args.split_first() else {
+        list_tasks();
+        return ExitCode::SUCCESS;
+    };
+    match TASKS.iter().find(|t| t.name == name) {
+        Some(task) => (task.run)(rest),
+        None => {
+            eprintln!("error: unknown task \"{name}\"");
+            list_tasks();
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_tasks() {
+    eprintln!("usage: cargo xtask <task> [args]\n\ntasks:");
+    for t in TASKS {
+        eprintln!("  {:<10} {}", t.name, t.about);
+    }
+}
+
+/// The workspace root (xtask lives one level below it).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn report(args: &[String]) -> ExitCode {
+    if let Some(extra) = args.first() {
+        eprintln!("error: report takes no argument yet (got \"{extra}\")");
+        return ExitCode::from(2);
+    }
+    let data = root().join("data");
+    let data = data.strip_prefix(std::env::current_dir().unwrap_or_default()).map_or(data.clone(), Path::to_path_buf);
+    let code = zhibiao::run(
+        [OsStr::new("zhibiao"), OsStr::new("check"), data.as_os_str()],
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    ExitCode::from(code)
+}
+
+use std::ffi::OsStr;

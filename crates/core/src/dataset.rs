@@ -43,6 +43,107 @@ pub const REGIONS: Schema = Schema {
     ],
 };
 
+/// The `units.csv` schema of an analyst's panel (`unit,base_unit,factor`).
+pub const UNITS: Schema = Schema {
+    name: "units",
+    columns: &[
+        Column { name: "unit", required: true },
+        Column { name: "base_unit", required: true },
+        Column { name: "factor", required: true },
+    ],
+};
+
+/// An analyst's panel: facts with a catalogue (and optionally a units table), no sources.
+#[derive(Clone, Debug)]
+pub struct Panel {
+    /// The catalogue, by id.
+    pub indicators: HashMap<String, Indicator>,
+    /// The facts, in file order.
+    pub facts: Vec<Fact>,
+    /// The units table, when one was given (else the registry applies).
+    pub units: Option<HashMap<String, crate::units::Resolved>>,
+}
+
+impl Panel {
+    /// Where this panel's units are looked up.
+    pub fn units(&self) -> crate::units::Units<'_> {
+        match &self.units {
+            Some(table) => crate::units::Units::Table(table),
+            None => crate::units::Units::Registry,
+        }
+    }
+}
+
+/// Loads and validates an analyst's panel: a facts file (source, quote, note and value_hi optional),
+/// a catalogue with at least `id,domain,unit,direction`, and optionally a `units.csv`.
+pub fn load_panel(facts_path: &Path, indicators_path: &Path, units_path: Option<&Path>) -> Result<Panel, Diagnostics> {
+    let mut diagnostics = Vec::new();
+    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
+    let indicators: HashMap<String, Indicator> = read_text(indicators_path, &mut diagnostics)
+        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| (i.id.clone(), i))
+        .collect();
+    let unit_lookup = match &units {
+        Some(table) => crate::units::Units::Table(table),
+        None => crate::units::Units::Registry,
+    };
+    let facts = read_text(facts_path, &mut diagnostics)
+        .map(|text| {
+            let context =
+                Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
+            facts::parse_facts(facts_path, &text, &context, &mut diagnostics).into_iter().map(|(f, _)| f).collect()
+        })
+        .unwrap_or_default();
+    match Diagnostics::from_vec(diagnostics) {
+        Some(d) => Err(d),
+        None => Ok(Panel { indicators, facts, units }),
+    }
+}
+
+/// Parses a `units.csv` (`unit,base_unit,factor`; factors such as `1e8`, `10000`, `0.5`).
+pub fn parse_units(
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> HashMap<String, crate::units::Resolved> {
+    let mut out = HashMap::new();
+    let Some(table) = Table::parse(path, text, &UNITS, diagnostics) else { return out };
+    for row in table.rows() {
+        let cell = |name: &str| table.cell(row, name);
+        let (unit, base, factor) = (cell("unit"), cell("base_unit"), cell("factor"));
+        if unit.text.is_empty() || base.text.is_empty() {
+            let c = if unit.text.is_empty() { unit } else { base };
+            diagnostics.push(table.at(c, "unit names must not be empty"));
+            continue;
+        }
+        let exact = crate::units::parse_factor(factor.text).filter(|d| *d > crate::Decimal::ZERO);
+        let float = factor.text.parse::<f64>().ok().filter(|f| f.is_finite() && *f > 0.0);
+        let (Some(exact), Some(float)) = (exact, float) else {
+            diagnostics.push(
+                table.at(factor, format!("factor \"{}\" is not a positive number (e.g. 1e8 or 10000)", factor.text)),
+            );
+            continue;
+        };
+        if out.contains_key(unit.text) {
+            diagnostics.push(table.at(unit, format!("unit \"{}\" is listed twice", unit.text)));
+            continue;
+        }
+        out.insert(
+            unit.text.to_owned(),
+            crate::units::Resolved {
+                name: unit.text.to_owned(),
+                dimension: base.text.to_owned(),
+                base: base.text.to_owned(),
+                factor: exact,
+                factor_f64: float,
+            },
+        );
+    }
+    out
+}
+
 /// A validated dataset.
 #[derive(Clone, Debug)]
 pub struct Dataset {
@@ -114,8 +215,13 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
     for d in domains {
         let path = facts_dir.join(format!("{}.csv", d.id()));
         let Some(text) = read_text(&path, &mut diagnostics) else { continue };
-        let context =
-            Context { indicators: &by_id, regions: Some(&region_codes), sources: Some(&texts), domain: Some(d.id()) };
+        let context = Context {
+            indicators: &by_id,
+            regions: Some(&region_codes),
+            sources: Some(&texts),
+            domain: Some(d.id()),
+            units: Default::default(),
+        };
         let rows = facts::parse_facts(&path, &text, &context, &mut diagnostics);
         let own: Vec<Indicator> = indicators.iter().filter(|i| i.domain == d.id()).cloned().collect();
         d.check(&own, &rows, &path, &mut diagnostics);

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Bound, Fact, FactKey, Indicator, Kind, Measure};
 use crate::provenance::writes_magnitude;
 use crate::table::{Cell, Column, Schema, Table};
-use crate::units::{self, Dimension};
+use crate::units::Units;
 use crate::{Decimal, DecimalError};
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -44,6 +44,8 @@ pub struct Context<'a> {
     pub sources: Option<&'a HashMap<String, String>>,
     /// The domain whose file this is, if the file belongs to one.
     pub domain: Option<&'a str>,
+    /// Where units are looked up (the registry, or an analyst's units file).
+    pub units: Units<'a>,
 }
 
 /// Parses and validates a facts file; every problem goes to `diagnostics`. Returns the valid facts
@@ -147,37 +149,31 @@ pub fn parse_facts(
             }
             _ => {}
         }
-        let unit = match units::lookup(unit_cell.text) {
+        let unit = match context.units.resolve(unit_cell.text) {
             Ok(u) => Some(u),
             Err(e) => {
-                bad(unit_cell, e.to_string());
+                bad(unit_cell, e);
                 None
             }
         };
-        if let (Some(i), Some(u)) = (indicator, unit)
-            && let Ok(expected) = units::lookup(&i.unit)
-            && expected.dimension() != u.dimension()
+        if let (Some(i), Some(u)) = (indicator, &unit)
+            && let Ok(expected) = context.units.resolve(&i.unit)
+            && expected.dimension != u.dimension
         {
             bad(
                 unit_cell,
                 format!(
                     "unit \"{}\" ({}) does not fit indicator \"{}\", measured in {} ({})",
-                    u.name(),
-                    u.dimension(),
-                    i.id,
-                    i.unit,
-                    expected.dimension()
+                    u.name, u.dimension, i.id, i.unit, expected.dimension
                 ),
             );
         }
-        if let (Some(i), Some(u), Some(v)) = (indicator, unit, value) {
+        if let (Some(i), Some(u), Some(v)) = (indicator, &unit, value) {
             for (c, v) in [(value_cell, Some(v)), (hi_cell, value_hi)] {
                 let Some(v) = v else { continue };
-                let base = u.to_base(v);
+                let base = u.to_base_exact(v);
                 match i.measure {
-                    Measure::Share
-                        if u.dimension() == Dimension::Percent && (v < Decimal::ZERO || v > Decimal::new(100, 0)) =>
-                    {
+                    Measure::Share if u.base == "%" && (v < Decimal::ZERO || v > Decimal::new(100, 0)) => {
                         bad(c, format!("share {v}% is outside [0, 100] (indicator \"{}\" is a share)", i.id));
                     }
                     Measure::Count if v.is_negative() || !base.is_some_and(Decimal::is_integer) => {
@@ -185,8 +181,7 @@ pub fn parse_facts(
                             c,
                             format!(
                                 "count {v} {} is not a whole number ≥ 0 (indicator \"{}\" is a count)",
-                                u.name(),
-                                i.id
+                                u.name, i.id
                             ),
                         );
                     }

@@ -64,14 +64,17 @@
 //! * [`domain`]: the [`Domain`] trait and catalogue parsing.
 //! * [`dataset`]: loading and validating a whole `data/` folder.
 //! * [`provenance`]: sha256 pinning, numbers written in a quote.
+//! * [`assess`]: the assessment rules (sense, gap, tolerance, status, ambition) as scalar functions.
 //! * [`diagnostic`], [`text`], [`table`]: located messages, decoding, CSV tables.
 
+pub mod assess;
 pub mod dataset;
 mod decimal;
 pub mod diagnostic;
 pub mod domain;
 pub mod facts;
 pub mod model;
+pub mod output;
 pub mod provenance;
 pub mod table;
 pub mod text;

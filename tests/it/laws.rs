@@ -74,7 +74,7 @@ proptest! {
         write_facts(&facts, &mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let mut diagnostics = Vec::new();
-        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None };
+        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
         let parsed = parse_facts(Path::new("f.csv"), &text, &context, &mut diagnostics);
         prop_assert!(diagnostics.is_empty(), "{diagnostics:?}\n{text}");
         let parsed: Vec<_> = parsed.into_iter().map(|(f, _)| f).collect();

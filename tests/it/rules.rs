@@ -38,8 +38,13 @@ fn check(rows: &str, expected: &[&str]) {
     .collect();
     let regions: HashSet<String> = ["421200".to_owned(), "421281".to_owned()].into_iter().collect();
     let sources: HashMap<String, String> = [("r".to_owned(), SOURCE.to_owned())].into_iter().collect();
-    let context =
-        Context { indicators: &indicators, regions: Some(&regions), sources: Some(&sources), domain: Some("economy") };
+    let context = Context {
+        indicators: &indicators,
+        regions: Some(&regions),
+        sources: Some(&sources),
+        domain: Some("economy"),
+        units: Default::default(),
+    };
     let mut diagnostics = Vec::new();
     let text = format!("{HEADER}\n{rows}");
     parse_facts(Path::new("economy.csv"), &text, &context, &mut diagnostics);
@@ -75,7 +80,13 @@ fn header_must_be_complete_in_curated_data() {
 fn check_header(text: &str, expected: &[&str]) {
     let indicators = HashMap::new();
     let sources = HashMap::new();
-    let context = Context { indicators: &indicators, regions: None, sources: Some(&sources), domain: None };
+    let context = Context {
+        indicators: &indicators,
+        regions: None,
+        sources: Some(&sources),
+        domain: None,
+        units: Default::default(),
+    };
     let mut diagnostics = Vec::new();
     parse_facts(Path::new("economy.csv"), text, &context, &mut diagnostics);
     let got: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();

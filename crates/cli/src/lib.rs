@@ -21,6 +21,9 @@ use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
+use zhibiao_core::assess::Tolerance;
+use zhibiao_core::output::Staging;
+use zhibiao_core::units::Normalise;
 use zhibiao_core::{Domain, Kind, dataset};
 
 /// Every domain this program registers, in the order summaries list them.
@@ -45,7 +48,7 @@ pub const USAGE: u8 = 2;
     name = "zhibiao",
     version,
     about = "Provenance-checked indicators from Chinese government work reports (政府工作报告)",
-    after_help = "Examples:\n  zhibiao check                 validate the dataset in ./data\n  zhibiao check path/to/data    validate another dataset folder\n\nExit codes: 0 ok, 1 invalid data, 2 usage error."
+    after_help = "Examples:\n  zhibiao check                 validate the dataset in ./data\n  zhibiao check path/to/data    validate another dataset folder\n  zhibiao assess --facts panel/facts.csv --indicators panel/indicators.csv --out out/\n\nExit codes: 0 ok, 1 invalid data, 2 usage error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -62,6 +65,38 @@ quote is in its source and writes its value.\n\nExamples:\n  zhibiao check\n  zh
         /// The dataset folder.
         #[arg(default_value = "data")]
         data_dir: PathBuf,
+    },
+    /// Assess every target of a panel against its result and write the assessment and summaries.
+    #[command(after_help = "Pairs each target with the result (actual, else estimate) for the same indicator, region \
+and year, compares them in base units and writes OUT/assessment.csv (one row per target: gap, rel_gap, tol, status \
+met/near/missed/pending) and the summaries OUT/by_domain_year.csv, OUT/by_region.csv and OUT/by_indicator.csv. \
+The files are replaced together or not at all.\n\nNormalisation: exact (decimal) by default; with --units, float64 \
+(value × factor as one float multiply, the reference benchmark's rule) unless --normalise says otherwise.\n\n\
+Examples:\n  zhibiao assess --facts facts.csv --indicators indicators.csv --out results/\n  \
+zhibiao assess --facts facts.csv --indicators indicators.csv --units units.csv --out results/\n\n\
+Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:column: message), 2 usage error.")]
+    Assess {
+        /// Facts CSV (indicator,region,year,kind,bound,value,unit; value_hi, source, quote, note optional).
+        #[arg(long)]
+        facts: PathBuf,
+        /// Indicator catalogue CSV (at least id,domain,unit,direction).
+        #[arg(long)]
+        indicators: PathBuf,
+        /// Units CSV (unit,base_unit,factor); default: the built-in unit registry.
+        #[arg(long)]
+        units: Option<PathBuf>,
+        /// Output folder (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// How values become base values: exact or float64.
+        #[arg(long, value_parser = ["exact", "float64"])]
+        normalise: Option<String>,
+        /// Tolerance in percentage points for % indicators.
+        #[arg(long, default_value_t = 0.5)]
+        tol_pp: f64,
+        /// Relative tolerance for other units (a fraction of |target|).
+        #[arg(long, default_value_t = 0.05)]
+        tol_rel: f64,
     },
 }
 
@@ -83,6 +118,20 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
+        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel } => {
+            let mode = match normalise.as_deref() {
+                Some("float64") => Normalise::Float64,
+                Some(_) => Normalise::Exact,
+                None if units.is_some() => Normalise::Float64,
+                None => Normalise::Exact,
+            };
+            if !(tol_pp.is_finite() && tol_pp >= 0.0 && tol_rel.is_finite() && tol_rel >= 0.0) {
+                let _ = writeln!(stderr, "error: tolerances must be finite and ≥ 0");
+                return USAGE;
+            }
+            let tolerance = Tolerance { percent_points: tol_pp, relative: tol_rel };
+            assess(&AssessArgs { facts, indicators, units, out, mode, tolerance }, stdout, stderr)
+        }
     };
     match result {
         Ok(code) => code,
@@ -91,6 +140,70 @@ where
             BAD_DATA
         }
     }
+}
+
+struct AssessArgs {
+    facts: PathBuf,
+    indicators: PathBuf,
+    units: Option<PathBuf>,
+    out: PathBuf,
+    mode: Normalise,
+    tolerance: Tolerance,
+}
+
+fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
+    let panel = match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref()) {
+        Ok(panel) => panel,
+        Err(problems) => {
+            writeln!(stderr, "{problems}")?;
+            let n = problems.len();
+            writeln!(stderr, "error: {n} problem{} in the input; nothing was written", if n == 1 { "" } else { "s" })?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let normalised = zhibiao_core::assess::normalise(&panel.facts, panel.units(), args.mode);
+    let outputs = match zhibiao_frame::assess::run(&normalised, &panel.indicators, args.tolerance) {
+        Ok(outputs) => outputs,
+        Err(err) => {
+            writeln!(stderr, "error: the assessment failed: {err}")?;
+            return Ok(BAD_DATA);
+        }
+    };
+    if let Err(err) = write_outputs(&args.out, &outputs) {
+        writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
+        return Ok(BAD_DATA);
+    }
+    let count = |status: &str| outputs.count(status);
+    writeln!(
+        stdout,
+        "assessed {} targets: {} met, {} near, {} missed, {} pending → {}",
+        outputs.assessment.height(),
+        count("met"),
+        count("near"),
+        count("missed"),
+        count("pending"),
+        args.out.display()
+    )?;
+    Ok(OK)
+}
+
+fn write_outputs(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs) -> std::io::Result<()> {
+    use zhibiao_frame::assess::{write_assessment_csv, write_spec_csv};
+    std::fs::create_dir_all(dir)?;
+    let mut staging = Staging::new();
+    let mut bytes = Vec::new();
+    write_assessment_csv(&outputs.assessment, &mut bytes)?;
+    staging.write(&dir.join("assessment.csv"), &bytes)?;
+    for (name, frame) in [
+        ("by_domain_year.csv", &outputs.by_domain_year),
+        ("by_region.csv", &outputs.by_region),
+        ("by_indicator.csv", &outputs.by_indicator),
+    ] {
+        bytes.clear();
+        write_spec_csv(frame, &mut bytes)?;
+        staging.write(&dir.join(name), &bytes)?;
+    }
+    staging.commit()
 }
 
 fn check(dir: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {

@@ -35,6 +35,8 @@
 //! assert_eq!(frame.column("unit_base").unwrap().str().unwrap().get(1), Some("公斤"));
 //! ```
 
+pub mod assess;
+
 use polars::prelude::*;
 use std::collections::HashMap;
 use zhibiao_core::Indicator;

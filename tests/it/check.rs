@@ -39,3 +39,23 @@ fn a_missing_folder_is_bad_data() {
     assert_eq!(out.code, 1);
     assert_eq!(out.stderr, "no/such/folder: no such data folder\nerror: 1 problem in no/such/folder\n");
 }
+
+#[test]
+fn every_quantity_of_every_source_is_quoted_or_explained() {
+    let dir = zhibiao_tests::root().join("data");
+    let data = zhibiao_core::dataset::load(&dir, &zhibiao::domains()).expect("valid data");
+    let all = zhibiao_core::coverage::of_dataset(&data, &dir);
+    assert_eq!(all.len(), data.sources.len());
+    for c in all {
+        assert!(c.report.share() >= 0.98, "{}: coverage {:.3} fell below 98%", c.source, c.report.share());
+        let unexplained: Vec<_> =
+            c.report.unexplained().map(|r| format!("{} {} …{}…", r.start, r.number, r.context)).collect();
+        assert!(
+            unexplained.is_empty(),
+            "{}: quantities neither quoted nor explained:\n{}",
+            c.source,
+            unexplained.join("\n")
+        );
+        assert!(c.current == c.expected, "{} is stale: run `cargo xtask coverage --write`", c.path.display());
+    }
+}

@@ -12,11 +12,21 @@ struct Task {
     run: fn(&[String]) -> ExitCode,
 }
 
-const TASKS: &[Task] = &[Task {
-    name: "report",
-    about: "validate data/ and regenerate what is derived from it (today: the validation and its summary)",
-    run: report,
-}];
+const TASKS: &[Task] = &[
+    Task {
+        name: "report",
+        about: "validate data/ and regenerate what is derived from it (today: the validation and its summary)",
+        run: report,
+    },
+    Task {
+        name: "coverage",
+        about: "which numbers of each source no fact quotes, and why (--write updates data/sources/*.uncovered.csv; -v lists exclusions)",
+        run: coverage,
+    },
+];
+
+/// The share of quantity numbers of each source that facts must quote.
+const COVERAGE_FLOOR: f64 = 0.98;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,3 +72,28 @@ fn report(args: &[String]) -> ExitCode {
 }
 
 use std::ffi::OsStr;
+
+fn coverage(args: &[String]) -> ExitCode {
+    let mut write = false;
+    let mut verbose = false;
+    for a in args {
+        match a.as_str() {
+            "--write" => write = true,
+            "-v" | "--verbose" => verbose = true,
+            other => {
+                eprintln!("error: unknown argument \"{other}\" (expected --write or -v)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match coverage::run(&root().join("data"), write, verbose) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+mod coverage;

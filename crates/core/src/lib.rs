@@ -68,12 +68,14 @@
 //! * [`diagnostic`], [`text`], [`table`]: located messages, decoding, CSV tables.
 
 pub mod assess;
+pub mod coverage;
 pub mod dataset;
 mod decimal;
 pub mod diagnostic;
 pub mod domain;
 pub mod facts;
 pub mod model;
+pub mod numbers;
 pub mod output;
 pub mod provenance;
 pub mod table;

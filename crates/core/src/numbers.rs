@@ -1,0 +1,322 @@
+//! Finding the numbers a report writes, and telling quantities from dates, ordinals and names.
+//!
+//! [`scan`] walks a text once and returns every number it writes — Arabic digits (`1.6`),
+//! full-width digits (`１２`), and Chinese numerals that state an amount (`五大`, `百家`, `千亿元`,
+//! `全省第三`) — each with its character offsets and a [`Class`]: a quantity, or one of the rules
+//! that make it not one (a year used as a date, an ordinal such as 第六届, section numbering such as
+//! （一） or 一是, a code or name such as G106, 5G, 500千伏, “4321”). Coverage reports and the
+//! extractor both build on it.
+//!
+//! ```
+//! use zhibiao_core::numbers::{scan, Class};
+//! let found = scan("2023年，地区生产总值增长1.6%，五大优势产业，第七届会议。");
+//! let shown: Vec<(&str, Class)> = found.iter().map(|n| (n.text.as_str(), n.class)).collect();
+//! assert_eq!(shown, [
+//!     ("2023", Class::Year),
+//!     ("1.6", Class::Quantity),
+//!     ("五", Class::Quantity),
+//!     ("七", Class::Ordinal),
+//! ]);
+//! ```
+
+use std::fmt;
+
+/// What a written number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// A quantity: it should be inside some fact's quote.
+    Quantity,
+    /// A year or date used as a time (2023年, 1月4日, 2021—2025).
+    Year,
+    /// An ordinal (第六届, 第二批), not a rank.
+    Ordinal,
+    /// Section or list numbering (一、 （三） 一是).
+    Numbering,
+    /// Part of a code or name (G106, 5G, PM2.5, 107国道, 500千伏变电站, “4321”, 十四五).
+    Name,
+}
+
+impl Class {
+    /// A short lowercase label for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Quantity => "quantity",
+            Class::Year => "year or date",
+            Class::Ordinal => "ordinal",
+            Class::Numbering => "section numbering",
+            Class::Name => "code or name",
+        }
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A number written in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Offset of its first character, in Unicode scalar values from 0.
+    pub start: usize,
+    /// Offset just past its last character.
+    pub end: usize,
+    /// The number as written (`1.6`, `１２`, `五`, `百`).
+    pub text: String,
+    /// Whether it is a quantity, and if not, why.
+    pub class: Class,
+}
+
+/// Characters that count things after a Chinese numeral (五大, 三个, 百家 …).
+const COUNTERS: &str = "个项家大条座所类种支场次名位户人年天张台辆件篇期套亩株片栋间头只余多倍成番元亿万千百十批星";
+
+/// Every number written in `text`, in order. Linear in the length of the text.
+pub fn scan(text: &str) -> Vec<Written> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_digit(c) {
+            let start = i;
+            while i < chars.len() && is_digit(chars[i]) {
+                i += 1;
+            }
+            if i + 1 < chars.len() && matches!(chars[i], '.' | '．') && is_digit(chars[i + 1]) {
+                i += 1;
+                while i < chars.len() && is_digit(chars[i]) {
+                    i += 1;
+                }
+            }
+            let class = classify_arabic(&chars, start, i);
+            out.push(Written { start, end: i, text: chars[start..i].iter().collect(), class });
+        } else if is_chinese_numeral(c) {
+            let start = i;
+            while i < chars.len() && is_chinese_numeral(chars[i]) {
+                i += 1;
+            }
+            if let Some(class) = classify_chinese(&chars, start, i) {
+                out.push(Written { start, end: i, text: chars[start..i].iter().collect(), class });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+    )
+}
+
+fn at(chars: &[char], i: usize) -> char {
+    chars.get(i).copied().unwrap_or('\n')
+}
+
+fn before(chars: &[char], start: usize, n: usize) -> String {
+    chars[start.saturating_sub(n)..start].iter().collect()
+}
+
+fn after(chars: &[char], end: usize, n: usize) -> String {
+    chars[end..(end + n).min(chars.len())].iter().collect()
+}
+
+/// Inside a short quotation (“4321”, “十四五”): a programme or slogan name.
+fn in_short_quote(chars: &[char], start: usize, end: usize) -> bool {
+    let open = (start.saturating_sub(16)..start).rev().find(|&k| matches!(chars[k], '“' | '”' | '\n'));
+    let close = (end..(end + 16).min(chars.len())).find(|&k| matches!(chars[k], '“' | '”' | '\n'));
+    matches!((open.map(|k| chars[k]), close.map(|k| chars[k])), (Some('“'), Some('”')))
+}
+
+/// A rank: 第N preceded by 居/排/位居/全省/全国/全市…, or followed by 位/名.
+fn is_rank(chars: &[char], start: usize, end: usize) -> bool {
+    let prefix = before(chars, start.saturating_sub(1), 3);
+    matches!(at(chars, end), '位' | '名')
+        || ["全省", "全国", "全市", "居", "排", "列", "全球", "中部", "湖北"].iter().any(|p| prefix.ends_with(p))
+}
+
+fn classify_arabic(chars: &[char], start: usize, end: usize) -> Class {
+    let text: String = chars[start..end].iter().collect();
+    let integer = text.chars().all(is_digit);
+    let value: u32 = if integer {
+        text.chars()
+            .filter_map(|c| c.to_digit(10).or_else(|| Some(c as u32 - '０' as u32)))
+            .fold(0, |a, d| a.saturating_mul(10).saturating_add(d))
+    } else {
+        0
+    };
+    let next = at(chars, end);
+    let prev = if start > 0 { chars[start - 1] } else { '\n' };
+    let ahead = after(chars, end, 3);
+    if prev.is_ascii_alphabetic()
+        || next.is_ascii_alphabetic()
+        || (prev == '.' && start >= 2 && chars[start - 2].is_ascii_alphabetic())
+    {
+        return Class::Name;
+    }
+    if integer
+        && (end - start) == 4
+        && (1949..=2100).contains(&value)
+        && (matches!(next, '年' | '—' | '-' | '–' | '～' | '至' | '到' | '“')
+            || matches!(prev, '—' | '-' | '–' | '～' | '至'))
+    {
+        return Class::Year;
+    }
+    if ahead.starts_with("周年") {
+        return Class::Year;
+    }
+    if next == '强' {
+        return Class::Name; // ranking lists: 世界500强, 中国100强
+    }
+    if integer
+        && ((next == '月' && (1..=12).contains(&value))
+            || (matches!(next, '日' | '号') && (1..=31).contains(&value) && before(chars, start, 3).contains('月')))
+    {
+        return Class::Year;
+    }
+    if ahead.starts_with("国道") || ahead.starts_with("省道") || ahead.starts_with("千伏") || next == '#' {
+        return Class::Name;
+    }
+    if prev == '第' && !is_rank(chars, start, end) {
+        return Class::Ordinal;
+    }
+    if in_short_quote(chars, start, end) {
+        return Class::Name;
+    }
+    Class::Quantity
+}
+
+/// `None` when the run is not a number at all (一 in 统一, 进一步; idioms such as 千方百计).
+fn classify_chinese(chars: &[char], start: usize, end: usize) -> Option<Class> {
+    let run: String = chars[start..end].iter().collect();
+    let next = at(chars, end);
+    let prev = if start > 0 { chars[start - 1] } else { '\n' };
+    let line_start = start == 0 || chars[start - 1] == '\n';
+    // section and list numbering: （一） 一、 一是 at the start of a clause
+    if (prev == '（' && next == '）') || (line_start && next == '、') {
+        return Some(Class::Numbering);
+    }
+    if next == '是' && (line_start || matches!(prev, '。' | '；' | '，' | '：')) {
+        return Some(Class::Numbering);
+    }
+    let ahead = after(chars, end, 4);
+    // genre names: 党的二十大, 十九届, 六届三次全会, 三期 (a phase), 三级医院 (a grade), 三年行动, 八项规定
+    if (next == '大' && before(chars, start, 2) == "党的")
+        || next == '届'
+        || (next == '次' && (ahead.contains("全会") || ahead.contains("会议") || ahead.contains("、")))
+        || next == '期'
+        || next == '级'
+        || ahead.starts_with("年行动")
+        || ahead.starts_with("项规定")
+        || ahead.starts_with("周年")
+    {
+        return Some(if next == '届' || next == '次' || next == '期' { Class::Ordinal } else { Class::Name });
+    }
+    if ahead.starts_with("个方面") {
+        return Some(Class::Numbering); // 重点抓好七个方面工作: the plan's outline
+    }
+    if crate::provenance::chinese_value(&chars[start..end]).is_none() {
+        return (run == "十四五" || in_short_quote(chars, start, end)).then_some(Class::Name);
+    }
+    if prev == '第' {
+        return Some(if is_rank(chars, start, end) { Class::Quantity } else { Class::Ordinal });
+    }
+    // a lone 一/万/亿 is almost always part of a word (一批, 统一, 万众); 两 alone too (两山)
+    if matches!(run.as_str(), "一" | "万" | "亿" | "两" | "〇" | "零") {
+        return None;
+    }
+    if !COUNTERS.contains(next) {
+        return None;
+    }
+    if in_short_quote(chars, start, end) {
+        return Some(Class::Name);
+    }
+    Some(Class::Quantity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, Class)]) {
+        let got: Vec<(String, Class)> = scan(text).into_iter().map(|n| (n.text, n.class)).collect();
+        let expected: Vec<(String, Class)> = expected.iter().map(|(t, c)| ((*t).to_owned(), *c)).collect();
+        assert_eq!(got, expected, "scanning {text:?}");
+    }
+
+    #[test]
+    fn arabic_quantities_and_their_exclusions() {
+        check("增长1.6%、2.9%", &[("1.6", Class::Quantity), ("2.9", Class::Quantity)]);
+        check("增长７．５％", &[("７．５", Class::Quantity)]);
+        check("——2023年1月4日在", &[("2023", Class::Year), ("1", Class::Year), ("4", Class::Year)]);
+        check("2021—2025", &[("2021", Class::Year), ("2025", Class::Year)]);
+        check("新增2023家", &[("2023", Class::Quantity)]);
+        check("G106改建，5G基站，PM2.5浓度", &[("106", Class::Name), ("5", Class::Name), ("2.5", Class::Name)]);
+        check("107国道，500千伏赤壁变电站", &[("107", Class::Name), ("500", Class::Name)]);
+        check(
+            "第19届，居全省第3位，第46位",
+            &[("19", Class::Ordinal), ("3", Class::Quantity), ("46", Class::Quantity)],
+        );
+        check("“4321”政银担", &[("4321", Class::Name)]);
+        check("连续12年", &[("12", Class::Quantity)]);
+    }
+
+    #[test]
+    fn chinese_numerals_that_state_amounts() {
+        check(
+            "五大优势产业，新增百家，打造千亿元产业",
+            &[("五", Class::Quantity), ("百", Class::Quantity), ("千亿", Class::Quantity)],
+        );
+        check("居全省第三，第七届", &[("三", Class::Quantity), ("七", Class::Ordinal)]);
+        check("（一）夯基垒台", &[("一", Class::Numbering)]);
+        check("一是突出负重求实；二是突出", &[("一", Class::Numbering), ("二", Class::Numbering)]);
+        check("统一大市场，进一步，千方百计，一批", &[]);
+        check("“十四五”规划", &[("十四五", Class::Name)]);
+        check("“四个不摘”", &[("四", Class::Name)]);
+        check("七个方面工作", &[("七", Class::Numbering)]);
+        check(
+            "党的二十大，十九届，市委六届三次全会，电厂三期，三级综合医院，三年行动，八项规定，75周年",
+            &[
+                ("二十", Class::Name),
+                ("十九", Class::Ordinal),
+                ("六", Class::Ordinal),
+                ("三", Class::Ordinal),
+                ("三", Class::Ordinal),
+                ("三", Class::Name),
+                ("三", Class::Name),
+                ("八", Class::Name),
+                ("75", Class::Year),
+            ],
+        );
+        check("世界500强，2023“一带一路”", &[("500", Class::Name), ("2023", Class::Year)]);
+    }
+
+    #[test]
+    fn offsets_are_in_characters() {
+        let n = &scan("咸宁1.6")[0];
+        assert_eq!((n.start, n.end), (2, 5));
+    }
+}

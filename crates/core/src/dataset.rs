@@ -186,7 +186,10 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
     let mut indicators = Vec::new();
     for d in domains {
         match domain::catalogue(*d) {
-            Ok(list) => indicators.extend(list),
+            Ok(list) => {
+                domain::check_declarations(*d, &list, &mut diagnostics);
+                indicators.extend(list);
+            }
             Err(errs) => diagnostics.extend(errs),
         }
     }

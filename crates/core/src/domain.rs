@@ -5,6 +5,7 @@
 //! optionally checks of its own. Programs hold a list of `&dyn Domain` and iterate over it; core
 //! never names a domain.
 
+use crate::derive::Derived;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Direction, Fact, Indicator, Measure};
 use crate::table::{Column, Schema, Table};
@@ -62,6 +63,53 @@ pub trait Domain: Send + Sync {
     /// has none.
     fn check(&self, indicators: &[Indicator], facts: &[(Fact, u64)], path: &Path, out: &mut Vec<Diagnostic>) {
         let _ = (indicators, facts, path, out);
+    }
+    /// The derived indicators the domain computes from its own indicators; the default has none.
+    fn derived(&self) -> &'static [Derived] {
+        &[]
+    }
+    /// The indicators its summary section leads with, in order; the default leads with none.
+    fn headline(&self) -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// Checks a domain's declarations against its catalogue: derived ids new and of the domain, their
+/// inputs and the headline indicators catalogued in it.
+pub fn check_declarations(domain: &dyn Domain, indicators: &[Indicator], out: &mut Vec<Diagnostic>) {
+    let at = crate::Location::file(Path::new(domain.catalogue_path()));
+    let own: HashSet<&str> = indicators.iter().filter(|i| i.domain == domain.id()).map(|i| i.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for d in domain.derived() {
+        if !valid_id(d.id) || d.id.split_once('.').map(|(p, _)| p) != Some(domain.id()) {
+            out.push(Diagnostic::new(
+                at.clone(),
+                format!("derived indicator \"{}\" is not of the form {}.<snake_name>", d.id, domain.id()),
+            ));
+        }
+        if own.contains(d.id) || !seen.insert(d.id) {
+            out.push(Diagnostic::new(at.clone(), format!("derived indicator \"{}\" is defined twice", d.id)));
+        }
+        for input in d.formula.inputs() {
+            if !own.contains(input) {
+                out.push(Diagnostic::new(
+                    at.clone(),
+                    format!(
+                        "derived indicator \"{}\" uses \"{input}\", which is not in the {} catalogue",
+                        d.id,
+                        domain.id()
+                    ),
+                ));
+            }
+        }
+    }
+    for id in domain.headline() {
+        if !own.contains(id) {
+            out.push(Diagnostic::new(
+                at.clone(),
+                format!("headline indicator \"{id}\" is not in the {} catalogue", domain.id()),
+            ));
+        }
     }
 }
 

@@ -64,6 +64,7 @@
 //! * [`domain`]: the [`Domain`] trait and catalogue parsing.
 //! * [`dataset`]: loading and validating a whole `data/` folder.
 //! * [`provenance`]: sha256 pinning, numbers written in a quote.
+//! * [`derive`]: derived indicators (formula, unit, reason) and their computation.
 //! * [`assess`]: the assessment rules (sense, gap, tolerance, status, ambition) as scalar functions.
 //! * [`diagnostic`], [`text`], [`table`]: located messages, decoding, CSV tables.
 
@@ -71,6 +72,7 @@ pub mod assess;
 pub mod coverage;
 pub mod dataset;
 mod decimal;
+pub mod derive;
 pub mod diagnostic;
 pub mod domain;
 pub mod facts;

@@ -21,6 +21,7 @@
 //! ```
 
 use zhibiao_core::Domain;
+use zhibiao_core::derive::{Derived, Formula};
 
 /// The livelihood domain; register it with `&Livelihood`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -50,7 +51,96 @@ impl Domain for Livelihood {
     fn catalogue_csv(&self) -> &'static str {
         include_str!("../indicators.csv")
     }
+
+    fn derived(&self) -> &'static [Derived] {
+        DERIVED
+    }
+
+    fn headline(&self) -> &'static [&'static str] {
+        &[
+            "livelihood.urban_new_jobs",
+            "livelihood.urban_registered_unemployment_rate",
+            "livelihood.cpi_growth",
+            "livelihood.social_spending_share",
+        ]
+    }
 }
+
+/// The derived indicators of the domain: formula, unit and why an analyst wants each.
+pub const DERIVED: &[Derived] = &[
+    Derived {
+        id: "livelihood.places_per_new_school",
+        name_zh: "新建改建学校平均新增学位",
+        name_en: "New school places per new or rebuilt school",
+        unit: "个/所",
+        formula: Formula::Ratio {
+            numerator: "livelihood.school_places_added",
+            denominator: "livelihood.schools_built",
+            scale: 1.0,
+        },
+        reason: "Whether new schools are large enough to relieve crowded classes.",
+    },
+    Derived {
+        id: "livelihood.entrepreneur_issue_resolution_share",
+        name_zh: "民营企业家反映问题解决率",
+        name_en: "Share of problems raised by private entrepreneurs that were solved",
+        unit: "%",
+        formula: Formula::Ratio {
+            numerator: "livelihood.entrepreneur_issues_resolved_cumulative",
+            denominator: "livelihood.entrepreneur_issues_collected_cumulative",
+            scale: 100.0,
+        },
+        reason: "How far the government follows through on what businesses raise.",
+    },
+    Derived {
+        id: "livelihood.reform_items_closed_share",
+        name_zh: "改革事项结项率",
+        name_en: "Share of reform items closed",
+        unit: "%",
+        formula: Formula::Ratio {
+            numerator: "livelihood.reform_items_closed",
+            denominator: "livelihood.reform_items",
+            scale: 100.0,
+        },
+        reason: "How many announced reforms are finished, not only started.",
+    },
+    Derived {
+        id: "livelihood.attendance_per_cultural_event",
+        name_zh: "文化惠民活动场均参与人次",
+        name_en: "Average attendance per cultural event",
+        unit: "人次/场",
+        formula: Formula::Ratio {
+            numerator: "livelihood.cultural_event_attendance",
+            denominator: "livelihood.cultural_events",
+            scale: 1.0,
+        },
+        reason: "Reach per event: fewer, larger events and more, smaller ones show the same total differently.",
+    },
+    Derived {
+        id: "livelihood.telecom_fraud_victim_rate_change",
+        name_zh: "电诈预警后被骗率变化",
+        name_en: "Change in the fraud victim rate after warnings",
+        unit: "个百分点",
+        formula: Formula::Difference {
+            minuend: "livelihood.telecom_fraud_victim_rate_after_warning",
+            subtrahend: "livelihood.telecom_fraud_victim_rate_after_warning_before",
+            scale: 1.0,
+        },
+        reason: "The improvement the report claims (从23.4%下降至2.5%), as one figure.",
+    },
+    Derived {
+        id: "livelihood.assistance_funds_per_recipient",
+        name_zh: "救助对象人均救助资金",
+        name_en: "Assistance funds per recipient",
+        unit: "元/名",
+        formula: Formula::Ratio {
+            numerator: "livelihood.social_assistance_funds",
+            denominator: "livelihood.social_assistance_recipients",
+            scale: 1.0,
+        },
+        reason: "The generosity of social assistance, comparable with local incomes.",
+    },
+];
 
 #[cfg(test)]
 mod tests {
@@ -61,5 +151,9 @@ mod tests {
     fn the_catalogue_is_valid() {
         let indicators = catalogue(&Livelihood).map_err(|d| d.to_string());
         assert!(indicators.as_ref().is_ok_and(|list| !list.is_empty()), "{indicators:?}");
+        let mut problems = Vec::new();
+        zhibiao_core::domain::check_declarations(&Livelihood, &indicators.unwrap_or_default(), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(DERIVED.len() >= 4);
     }
 }

@@ -6,4 +6,5 @@
 mod assess;
 mod check;
 mod laws;
+mod report;
 mod rules;

@@ -28,6 +28,7 @@ fn the_renderers_on_a_small_dataset() {
         "facts.csv",
         "economy.md",
         "README.md",
+        "report.html",
     ] {
         insta::assert_snapshot!(format!("mini_{name}"), text(&files, name));
     }
@@ -48,6 +49,11 @@ fn outputs_are_deterministic_and_safe() {
     assert!(facts.contains(",\"'=1+1 looks like a formula, <b>and HTML</b>\"\n"), "{facts}");
     let page = text(&a, "economy.md");
     assert!(!page.contains("<b>"), "{page}");
+    let html = text(&a, "report.html");
+    assert!(!html.contains("<b>"), "data text is escaped");
+    assert!(!html.contains("<script"), "no scripts in the report");
+    assert!(!html.contains("<link") && !html.contains("@import") && !html.contains("url("), "no external resources");
+    assert_eq!(html.matches("<svg class=\"bullet\"").count(), 3, "one bullet chart per assessed target");
     let data = zhibiao_core::dataset::load(&root().join("tests/fixtures/mini"), &zhibiao::domains()).unwrap();
     let excel =
         zhibiao_report::build(&data, &zhibiao::domains(), &Options { excel: true, ..Options::default() }).unwrap();

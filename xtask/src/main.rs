@@ -23,6 +23,11 @@ const TASKS: &[Task] = &[
         about: "which numbers of each source no fact quotes, and why (--write updates data/sources/*.uncovered.csv; -v lists exclusions)",
         run: coverage,
     },
+    Task {
+        name: "browser-check",
+        about: "open data/summaries/report.html in headless Chromium: no console messages, one bullet chart per assessed target",
+        run: browser_check,
+    },
 ];
 
 /// The share of quantity numbers of each source that facts must quote.
@@ -80,6 +85,25 @@ fn report(args: &[String]) -> ExitCode {
 }
 
 mod summaries;
+
+fn browser_check(args: &[String]) -> ExitCode {
+    if let Some(extra) = args.first() {
+        eprintln!("error: browser-check takes no argument (got \"{extra}\")");
+        return ExitCode::from(2);
+    }
+    match browser::run(&root().join("data")) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+mod browser;
 
 fn coverage(args: &[String]) -> ExitCode {
     let mut write = false;

@@ -2,8 +2,8 @@
 //!
 //! [`build`] turns a validated [`Dataset`] and the registered domains into every output file, in
 //! memory and deterministically (stable sorts, fixed number formatting, no timestamps): the CSV
-//! tables analysts load, a Frictionless `datapackage.json` describing them, a Markdown overview and
-//! one page per domain. [`write`] then puts them on disk all at once (or, in check mode, names the
+//! tables analysts load, a Frictionless `datapackage.json` describing them, a Markdown overview, one
+//! page per domain, and a self-contained `report.html` with SVG charts. [`write`] then puts them on disk all at once (or, in check mode, names the
 //! files that differ), so an error leaves the previous summaries intact.
 //!
 //! # Example
@@ -19,6 +19,7 @@
 //! assert!(stale.is_empty(), "stale: {stale:?}");
 //! ```
 
+pub mod html;
 pub mod markdown;
 pub mod table;
 pub mod tables;
@@ -88,6 +89,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], options: &Options) -> Resu
     for d in domains {
         files.push(File { name: format!("{}.md", d.id()), bytes: markdown::domain_page(*d, &tables).into_bytes() });
     }
+    files.push(File { name: "report.html".into(), bytes: html::page(data, domains, &tables).into_bytes() });
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
 }

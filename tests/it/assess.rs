@@ -136,7 +136,13 @@ proptest! {
         let normalised = assess::normalise(&facts, Units::Registry, mode);
         let tolerance = Tolerance::default();
         let scalar = assess::assess(&normalised, &indicators, tolerance);
-        let engine = zhibiao_frame::assess::run(&normalised, &indicators, tolerance).unwrap().assessment;
+        let mut builder = zhibiao_core::panel::PanelBuilder::new(indicators.values().cloned().collect(), mode);
+        for f in &facts {
+            builder.push_fact(f, Units::Registry, 0).unwrap();
+        }
+        let panel = builder.finish(std::path::Path::new("random.csv")).unwrap();
+        let outputs = zhibiao_frame::assess::run(panel, tolerance).unwrap();
+        let engine = zhibiao_frame::assess::decoded_frame(&outputs).unwrap();
         prop_assert_eq!(engine.height(), scalar.len());
         let (status, basis) = (strings(&engine, "status"), strings(&engine, "basis"));
         let (gap, rel_gap, tol, actual) = (floats(&engine, "gap"), floats(&engine, "rel_gap"), floats(&engine, "tol"), floats(&engine, "actual_base"));

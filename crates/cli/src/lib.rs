@@ -152,7 +152,14 @@ struct AssessArgs {
 }
 
 fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
-    let panel = match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref()) {
+    let started = std::time::Instant::now();
+    let show = std::env::var_os("ZHIBIAO_TIMINGS").is_some();
+    let phase = |stderr: &mut dyn Write, what: &str| {
+        if show {
+            let _ = writeln!(stderr, "{:>8.2}s  {what}", started.elapsed().as_secs_f64());
+        }
+    };
+    let panel = match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode) {
         Ok(panel) => panel,
         Err(problems) => {
             writeln!(stderr, "{problems}")?;
@@ -161,18 +168,20 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             return Ok(BAD_DATA);
         }
     };
-    let normalised = zhibiao_core::assess::normalise(&panel.facts, panel.units(), args.mode);
-    let outputs = match zhibiao_frame::assess::run(&normalised, &panel.indicators, args.tolerance) {
+    phase(stderr, &format!("read and validated {} facts", panel.len()));
+    let outputs = match zhibiao_frame::assess::run(panel, args.tolerance) {
         Ok(outputs) => outputs,
         Err(err) => {
             writeln!(stderr, "error: the assessment failed: {err}")?;
             return Ok(BAD_DATA);
         }
     };
+    phase(stderr, "assessed");
     if let Err(err) = write_outputs(&args.out, &outputs) {
         writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
         return Ok(BAD_DATA);
     }
+    phase(stderr, "written");
     let count = |status: &str| outputs.count(status);
     writeln!(
         stdout,
@@ -188,20 +197,17 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
 }
 
 fn write_outputs(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs) -> std::io::Result<()> {
-    use zhibiao_frame::assess::{write_assessment_csv, write_spec_csv};
+    use std::io::Write as _;
+    use zhibiao_frame::assess::{spec_csvs, write_assessment_csv};
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
-    let mut bytes = Vec::new();
-    write_assessment_csv(&outputs.assessment, &mut bytes)?;
-    staging.write(&dir.join("assessment.csv"), &bytes)?;
-    for (name, frame) in [
-        ("by_domain_year.csv", &outputs.by_domain_year),
-        ("by_region.csv", &outputs.by_region),
-        ("by_indicator.csv", &outputs.by_indicator),
-    ] {
-        bytes.clear();
-        write_spec_csv(frame, &mut bytes)?;
-        staging.write(&dir.join(name), &bytes)?;
+    let mut file = staging.create(&dir.join("assessment.csv"))?;
+    write_assessment_csv(outputs, &mut file)?;
+    file.flush()?;
+    drop(file);
+    let [a, b, c] = spec_csvs(outputs).map_err(std::io::Error::other)?;
+    for (name, text) in [("by_domain_year.csv", a), ("by_region.csv", b), ("by_indicator.csv", c)] {
+        staging.write(&dir.join(name), text.as_bytes())?;
     }
     staging.commit()
 }

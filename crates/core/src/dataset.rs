@@ -53,53 +53,60 @@ pub const UNITS: Schema = Schema {
     ],
 };
 
-/// An analyst's panel: facts with a catalogue (and optionally a units table), no sources.
-#[derive(Clone, Debug)]
-pub struct Panel {
-    /// The catalogue, by id.
-    pub indicators: HashMap<String, Indicator>,
-    /// The facts, in file order.
-    pub facts: Vec<Fact>,
-    /// The units table, when one was given (else the registry applies).
-    pub units: Option<HashMap<String, crate::units::Resolved>>,
-}
-
-impl Panel {
-    /// Where this panel's units are looked up.
-    pub fn units(&self) -> crate::units::Units<'_> {
-        match &self.units {
-            Some(table) => crate::units::Units::Table(table),
-            None => crate::units::Units::Registry,
-        }
-    }
-}
-
-/// Loads and validates an analyst's panel: a facts file (source, quote, note and value_hi optional),
-/// a catalogue with at least `id,domain,unit,direction`, and optionally a `units.csv`.
-pub fn load_panel(facts_path: &Path, indicators_path: &Path, units_path: Option<&Path>) -> Result<Panel, Diagnostics> {
+/// Loads and validates an analyst's panel into columns: a facts file (streamed, never held as
+/// text; source, quote, note and value_hi optional), a catalogue with at least
+/// `id,domain,unit,direction`, and optionally a `units.csv` (else the built-in registry). Values
+/// are normalised the way `mode` says.
+pub fn load_panel(
+    facts_path: &Path,
+    indicators_path: &Path,
+    units_path: Option<&Path>,
+    mode: crate::units::Normalise,
+) -> Result<crate::panel::Panel, Diagnostics> {
     let mut diagnostics = Vec::new();
     let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
-    let indicators: HashMap<String, Indicator> = read_text(indicators_path, &mut diagnostics)
+    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
         .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|i| (i.id.clone(), i))
-        .collect();
+        .unwrap_or_default();
+    if !diagnostics.is_empty() {
+        return Err(Diagnostics::from_vec(diagnostics)
+            .unwrap_or_else(|| Diagnostics::one(Diagnostic::new(Location::file(facts_path), "invalid input"))));
+    }
+    let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
     let unit_lookup = match &units {
         Some(table) => crate::units::Units::Table(table),
         None => crate::units::Units::Registry,
     };
-    let facts = read_text(facts_path, &mut diagnostics)
-        .map(|text| {
+    let mut builder = crate::panel::PanelBuilder::new(catalogue, mode);
+    match std::fs::File::open(facts_path) {
+        Err(err) => diagnostics
+            .push(Diagnostic::new(Location::file(facts_path), format!("cannot read the file: {}", io_message(&err)))),
+        Ok(file) => {
             let context =
                 Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
-            facts::parse_facts(facts_path, &text, &context, &mut diagnostics).into_iter().map(|(f, _)| f).collect()
-        })
-        .unwrap_or_default();
-    match Diagnostics::from_vec(diagnostics) {
-        Some(d) => Err(d),
-        None => Ok(Panel { indicators, facts, units }),
+            let mut limit: Option<String> = None;
+            facts::stream_facts(
+                facts_path,
+                std::io::BufReader::with_capacity(1 << 16, file),
+                &context,
+                &mut diagnostics,
+                |row| {
+                    if limit.is_none()
+                        && let Err(why) = builder.push(row)
+                    {
+                        limit = Some(format!("line {}: {why}", row.line));
+                    }
+                },
+            );
+            if let Some(why) = limit {
+                diagnostics.push(Diagnostic::new(Location::file(facts_path), why));
+            }
+        }
     }
+    if let Some(d) = Diagnostics::from_vec(diagnostics) {
+        return Err(d);
+    }
+    builder.finish(facts_path)
 }
 
 /// Parses a `units.csv` (`unit,base_unit,factor`; factors such as `1e8`, `10000`, `0.5`).

@@ -57,6 +57,17 @@ impl Decimal {
 
     /// The nearest `f64` (correctly rounded).
     pub fn to_f64(self) -> f64 {
+        // Clinger's fast path: a mantissa below 2^53 and a power of ten below 10^23 are both exact,
+        // so one multiplication or division rounds correctly.
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa.unsigned_abs() < (1u128 << 53) && self.exponent.unsigned_abs() < 23 {
+            let m = self.mantissa as f64;
+            let p = POW10[self.exponent.unsigned_abs() as usize];
+            return if self.exponent >= 0 { m * p } else { m / p };
+        }
         // Rust's float parsing is correctly rounded, so going through the exact text is exact.
         format!("{}e{}", self.mantissa, self.exponent).parse().unwrap_or(f64::NAN)
     }
@@ -119,13 +130,15 @@ impl FromStr for Decimal {
         {
             return Err(DecimalError::Syntax);
         }
-        let digits = format!("{int_part}{frac_part}");
-        let significant = digits.trim_start_matches('0');
-        if significant.len() > MAX_DIGITS {
-            return Err(DecimalError::TooManyDigits);
-        }
         let mut mantissa: i128 = 0;
-        for b in significant.bytes() {
+        let mut significant = 0usize;
+        for b in int_part.bytes().chain(frac_part.bytes()) {
+            if significant > 0 || b != b'0' {
+                significant += 1;
+                if significant > MAX_DIGITS {
+                    return Err(DecimalError::TooManyDigits);
+                }
+            }
             mantissa = mantissa * 10 + i128::from(b - b'0');
         }
         if negative {
@@ -207,6 +220,20 @@ mod tests {
         check("NaN", Err(DecimalError::Syntax));
         check("-", Err(DecimalError::Syntax));
         check(&"9".repeat(37), Err(DecimalError::TooManyDigits));
+    }
+
+    #[test]
+    fn conversion_to_f64_is_correctly_rounded() {
+        for text in
+            ["0.1", "1.1", "13.54", "-26.8", "172100", "9007199254740993", "1e-30", "123456789.123456789", "0.000001"]
+        {
+            let d: Decimal = match text.parse() {
+                Ok(d) => d,
+                Err(_) => Decimal::new(1, -30),
+            };
+            let expected: f64 = format!("{}e{}", d.mantissa(), d.exponent()).parse().unwrap();
+            assert_eq!(d.to_f64(), expected, "{text}");
+        }
     }
 
     #[test]

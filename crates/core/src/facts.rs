@@ -7,10 +7,11 @@
 //! problem with its line and column; rows that pass are returned with their line numbers.
 
 use crate::diagnostic::Diagnostic;
+use crate::fxhash::FxHashMap;
 use crate::model::{Bound, Fact, FactKey, Indicator, Kind, Measure};
 use crate::provenance::writes_magnitude;
-use crate::table::{Cell, Column, Schema, Table};
-use crate::units::Units;
+use crate::table::{Cell, Column, Schema};
+use crate::units::{Resolved, Units};
 use crate::{Decimal, DecimalError};
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -48,36 +49,75 @@ pub struct Context<'a> {
     pub units: Units<'a>,
 }
 
-/// Parses and validates a facts file; every problem goes to `diagnostics`. Returns the valid facts
-/// with their line numbers.
-pub fn parse_facts(
+/// A validated row of a facts file, borrowed from the reader (see [`stream_facts`]).
+#[derive(Clone, Copy, Debug)]
+pub struct FactRow<'a> {
+    /// The catalogued indicator.
+    pub indicator: &'a Indicator,
+    /// The region code.
+    pub region: &'a str,
+    /// The year.
+    pub year: i32,
+    /// The kind.
+    pub kind: Kind,
+    /// The bound.
+    pub bound: Bound,
+    /// The value as written.
+    pub value: Decimal,
+    /// A range's upper end.
+    pub value_hi: Option<Decimal>,
+    /// The unit, resolved.
+    pub unit: &'a Resolved,
+    /// The source id (may be empty in a panel).
+    pub source: &'a str,
+    /// The quote (may be empty in a panel).
+    pub quote: &'a str,
+    /// The note.
+    pub note: &'a str,
+    /// The 1-based line of the row.
+    pub line: u64,
+}
+
+/// Streams a facts file in bounded memory, validating every row against `context` and calling
+/// `each` with every valid one. Every problem goes to `diagnostics`. Duplicate keys are the
+/// caller's to detect (it knows how to hold keys cheaply). Returns false when the header is
+/// unusable.
+pub fn stream_facts<R: std::io::Read>(
     path: &Path,
-    text: &str,
+    input: R,
     context: &Context<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(Fact, u64)> {
-    let Some(table) = Table::parse(path, text, &FACTS, diagnostics) else {
-        return Vec::new();
-    };
+    mut each: impl FnMut(&FactRow<'_>),
+) -> bool {
     let curated = context.sources.is_some();
-    if curated {
-        for column in FACTS.columns.iter().filter(|c| !table.has(c.name)) {
-            diagnostics.push(Diagnostic::new(
-                crate::Location::at(path, 1, 0),
-                format!("missing column \"{}\"; curated facts have every column", column.name),
-            ));
-        }
-    }
-    let mut out = Vec::new();
-    let mut first_line: HashMap<(String, String, i32, Kind), u64> = HashMap::new();
-    for row in table.rows() {
+    let indicators: FxHashMap<&str, &Indicator> = context.indicators.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let mut units: FxHashMap<String, Result<Resolved, String>> = FxHashMap::default();
+    let mut positions: Option<Vec<Option<usize>>> = None;
+    let header = crate::table::stream(path, input, &FACTS, diagnostics, |header, record, line, diagnostics| {
         let before = diagnostics.len();
-        let cell = |name: &str| table.cell(row, name);
-        let mut bad = |cell: Cell<'_>, message: String| diagnostics.push(table.at(cell, message));
-
+        let positions = positions.get_or_insert_with(|| FACTS.columns.iter().map(|c| header.index(c.name)).collect());
+        let cells: [Cell<'_>; 11] =
+            std::array::from_fn(|k| header.cell_at(record, line, positions.get(k).copied().flatten()));
+        let cell = |name: &str| {
+            let k = match name {
+                "indicator" => 0,
+                "region" => 1,
+                "year" => 2,
+                "kind" => 3,
+                "bound" => 4,
+                "value" => 5,
+                "value_hi" => 6,
+                "unit" => 7,
+                "source" => 8,
+                "quote" => 9,
+                _ => 10,
+            };
+            cells[k]
+        };
+        let mut bad = |cell: Cell<'_>, message: String| diagnostics.push(header.at(cell, message));
         let indicator_cell = cell("indicator");
-        let indicator = match context.indicators.get(indicator_cell.text) {
-            Some(i) => Some(i),
+        let indicator = match indicators.get(indicator_cell.text) {
+            Some(i) => Some(*i),
             None => {
                 let hint = nearest(indicator_cell.text, context.indicators.keys().map(String::as_str))
                     .map(|n| format!("; did you mean \"{n}\"?"))
@@ -149,15 +189,21 @@ pub fn parse_facts(
             }
             _ => {}
         }
-        let unit = match context.units.resolve(unit_cell.text) {
+        for name in [unit_cell.text, indicator.map_or("", |i| i.unit.as_str())] {
+            if !units.contains_key(name) {
+                units.insert(name.to_owned(), context.units.resolve(name));
+            }
+        }
+        let Some(resolved) = units.get(unit_cell.text) else { return };
+        let unit = match resolved {
             Ok(u) => Some(u),
             Err(e) => {
-                bad(unit_cell, e);
+                bad(unit_cell, e.clone());
                 None
             }
         };
-        if let (Some(i), Some(u)) = (indicator, &unit)
-            && let Ok(expected) = context.units.resolve(&i.unit)
+        if let (Some(i), Some(u)) = (indicator, unit)
+            && let Some(Ok(expected)) = units.get(i.unit.as_str())
             && expected.dimension != u.dimension
         {
             bad(
@@ -168,7 +214,7 @@ pub fn parse_facts(
                 ),
             );
         }
-        if let (Some(i), Some(u), Some(v)) = (indicator, &unit, value) {
+        if let (Some(i), Some(u), Some(v)) = (indicator, unit, value) {
             for (c, v) in [(value_cell, Some(v)), (hi_cell, value_hi)] {
                 let Some(v) = v else { continue };
                 let base = u.to_base_exact(v);
@@ -226,38 +272,80 @@ pub fn parse_facts(
                 }
             }
         }
-        if let (Some(year), Some(kind)) = (year, kind) {
-            let key = (indicator_cell.text.to_owned(), region.text.to_owned(), year, kind);
-            if let Some(first) = first_line.get(&key) {
-                let shown = FactKey { indicator: &key.0, region: &key.1, year, kind };
-                bad(cell("indicator"), format!("duplicate fact {shown}: already stated on line {first}"));
-            } else {
-                first_line.insert(key, row.line());
-            }
-        }
         if diagnostics.len() > before {
-            continue;
+            return;
         }
-        if let (Some(year), Some(kind), Some(bound), Some(value)) = (year, kind, bound, value) {
-            let optional = |c: Cell<'_>| (!c.text.is_empty()).then(|| c.text.to_owned());
-            out.push((
-                Fact {
-                    indicator: indicator_cell.text.to_owned(),
-                    region: region.text.to_owned(),
-                    year,
-                    kind,
-                    bound,
-                    value,
-                    value_hi,
-                    unit: unit_cell.text.to_owned(),
-                    source: optional(source_cell),
-                    quote: optional(quote_cell),
-                    note: optional(cell("note")),
-                },
-                row.line(),
+        if let (Some(indicator), Some(year), Some(kind), Some(bound), Some(value), Some(unit)) =
+            (indicator, year, kind, bound, value, unit)
+        {
+            each(&FactRow {
+                indicator,
+                region: region.text,
+                year,
+                kind,
+                bound,
+                value,
+                value_hi,
+                unit,
+                source: source_cell.text,
+                quote: quote_cell.text,
+                note: cell("note").text,
+                line,
+            });
+        }
+    });
+    if let (Some(header), true) = (&header, curated) {
+        for column in FACTS.columns.iter().filter(|c| !header.has(c.name)) {
+            diagnostics.push(Diagnostic::new(
+                crate::Location::at(path, 1, 0),
+                format!("missing column \"{}\"; curated facts have every column", column.name),
             ));
         }
     }
+    header.is_some()
+}
+
+/// Parses and validates a facts file held in memory; every problem goes to `diagnostics`, duplicate
+/// keys included. Returns the valid facts with their line numbers.
+pub fn parse_facts(
+    path: &Path,
+    text: &str,
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(Fact, u64)> {
+    let mut out = Vec::new();
+    let mut first_line: HashMap<(String, String, i32, Kind), u64> = HashMap::new();
+    let mut duplicates = Vec::new();
+    stream_facts(path, text.as_bytes(), context, diagnostics, |row| {
+        let key = (row.indicator.id.clone(), row.region.to_owned(), row.year, row.kind);
+        if let Some(first) = first_line.get(&key) {
+            let shown = FactKey { indicator: &key.0, region: &key.1, year: row.year, kind: row.kind };
+            duplicates.push(Diagnostic::new(
+                crate::Location::at(path, row.line, 1),
+                format!("duplicate fact {shown}: already stated on line {first}"),
+            ));
+            return;
+        }
+        first_line.insert(key, row.line);
+        let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+        out.push((
+            Fact {
+                indicator: row.indicator.id.clone(),
+                region: row.region.to_owned(),
+                year: row.year,
+                kind: row.kind,
+                bound: row.bound,
+                value: row.value,
+                value_hi: row.value_hi,
+                unit: row.unit.name.clone(),
+                source: optional(row.source),
+                quote: optional(row.quote),
+                note: optional(row.note),
+            },
+            row.line,
+        ));
+    });
+    diagnostics.extend(duplicates);
     out
 }
 

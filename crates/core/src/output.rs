@@ -21,12 +21,72 @@ use std::path::{Path, PathBuf};
 /// A float with at most 12 significant digits, in plain notation, shortest form; `-0` is `0`;
 /// non-finite values are empty.
 pub fn number(x: f64) -> String {
+    let mut out = String::new();
+    push_number(&mut out, x);
+    out
+}
+
+/// Appends [`number`]`(x)` to `out` without allocating (the hot path of large outputs).
+pub fn push_number(out: &mut String, x: f64) {
     if !x.is_finite() {
-        return String::new();
+        return;
     }
+    if x == 0.0 {
+        out.push('0');
+        return;
+    }
+    let a = x.abs();
+    if (1e-6..1e15).contains(&a) {
+        // 12 significant digits as an integer, then place the decimal point
+        let mut e = a.log10().floor() as i32;
+        let mut decimals = 11 - e;
+        let mut scaled = scale(a, decimals);
+        if scaled >= 1_000_000_000_000 {
+            e += 1;
+            decimals = 11 - e;
+            scaled = scale(a, decimals);
+        } else if scaled < 100_000_000_000 {
+            e -= 1;
+            decimals = 11 - e;
+            scaled = scale(a, decimals);
+        }
+        if (100_000_000_000..1_000_000_000_000).contains(&scaled) {
+            if x < 0.0 {
+                out.push('-');
+            }
+            let digits = scaled.to_string();
+            if decimals <= 0 {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', (-decimals) as usize));
+            } else {
+                let decimals = decimals as usize;
+                let (int, frac) = if digits.len() > decimals {
+                    digits.split_at(digits.len() - decimals)
+                } else {
+                    ("", digits.as_str())
+                };
+                let zeros = decimals.saturating_sub(digits.len());
+                let frac = frac.trim_end_matches('0');
+                out.push_str(if int.is_empty() { "0" } else { int });
+                if !frac.is_empty() {
+                    out.push('.');
+                    out.extend(std::iter::repeat_n('0', zeros));
+                    out.push_str(frac);
+                }
+            }
+            return;
+        }
+    }
+    // outside the fast range: round the exact binary value to 12 digits, print the shortest form
     let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
     let text = format!("{rounded}");
-    if text == "-0" { "0".to_owned() } else { text }
+    out.push_str(if text == "-0" { "0" } else { &text });
+}
+
+/// `round(a × 10^decimals)` as an integer (`a` positive, at most 12 digits result).
+fn scale(a: f64, decimals: i32) -> u64 {
+    let v = if decimals >= 0 { a * 10f64.powi(decimals) } else { a / 10f64.powi(-decimals) };
+    v.round() as u64
 }
 
 /// `text`, prefixed with `'` when a spreadsheet would run it as a formula and it is not a plain
@@ -57,6 +117,16 @@ impl Staging {
     /// An empty staging area.
     pub fn new() -> Staging {
         Staging::default()
+    }
+
+    /// Opens a temporary file beside `destination` for streaming; it is renamed into place on
+    /// [`Staging::commit`] (flush the writer first).
+    pub fn create(&mut self, destination: &Path) -> io::Result<io::BufWriter<std::fs::File>> {
+        let name = destination.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let temp = destination.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temp)?;
+        self.staged.push((temp, destination.to_path_buf()));
+        Ok(io::BufWriter::with_capacity(1 << 20, file))
     }
 
     /// Writes `bytes` to a temporary file beside `destination`.
@@ -104,6 +174,24 @@ mod tests {
         assert_eq!(number(1e-7), "0.0000001");
         assert_eq!(number(f64::NAN), "");
         assert_eq!(number(123456789012345.0), "123456789012000");
+        assert_eq!(number(-0.786666666666667), "-0.786666666667");
+        assert_eq!(number(1e15), "1000000000000000");
+        assert_eq!(number(9.99999999999999e-7), "0.000001");
+        assert_eq!(number(0.000123), "0.000123");
+        assert_eq!(number(999999999999.5), "1000000000000");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_correct_rounding() {
+        // deterministic spread of magnitudes and mantissas
+        let mut x = 0.000_001_234_567_891_f64;
+        while x < 1e15 {
+            for y in [x, -x, x * 1.000_000_7, x / 3.0] {
+                let slow: f64 = format!("{y:.11e}").parse().unwrap();
+                assert_eq!(number(y), format!("{slow}"), "{y:e}");
+            }
+            x *= 1.37;
+        }
     }
 
     #[test]

@@ -37,8 +37,7 @@ impl Schema {
 /// A parsed table: its header and rows, each row with its line number.
 #[derive(Debug)]
 pub struct Table {
-    path: PathBuf,
-    positions: HashMap<&'static str, usize>,
+    header: Header,
     rows: Vec<Row>,
 }
 
@@ -67,60 +66,225 @@ pub struct Cell<'a> {
     pub column: u64,
 }
 
-impl Table {
-    /// Parses `text` (already decoded) read from `path`. Problems go to `diagnostics`; returns `None`
-    /// when the header is unusable (empty file, missing required columns).
-    pub fn parse(path: &Path, text: &str, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<Table> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header = match records.next() {
-            None => {
+/// The header of a table: where each schema column is.
+#[derive(Clone, Debug)]
+pub struct Header {
+    path: PathBuf,
+    positions: HashMap<&'static str, usize>,
+    width: usize,
+}
+
+impl Header {
+    /// The file being read.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the header has `column`.
+    pub fn has(&self, column: &str) -> bool {
+        self.positions.contains_key(column)
+    }
+
+    /// The position of `column` in the header.
+    pub fn index(&self, column: &str) -> Option<usize> {
+        self.positions.get(column).copied()
+    }
+
+    /// The cell of a record at a position found with [`Header::index`] (empty when `None`).
+    pub fn cell_at<'r>(&self, record: &'r csv::StringRecord, line: u64, index: Option<usize>) -> Cell<'r> {
+        match index {
+            Some(i) => Cell { text: record.get(i).unwrap_or(""), line, column: i as u64 + 1 },
+            None => Cell { text: "", line, column: 0 },
+        }
+    }
+
+    /// The cell of a record in `column` (empty text, column 0, when the header lacks it).
+    pub fn cell<'r>(&self, record: &'r csv::StringRecord, line: u64, column: &str) -> Cell<'r> {
+        match self.positions.get(column) {
+            Some(&i) => Cell { text: record.get(i).unwrap_or(""), line, column: i as u64 + 1 },
+            None => Cell { text: "", line, column: 0 },
+        }
+    }
+
+    /// A diagnostic at a cell.
+    pub fn at(&self, cell: Cell<'_>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Location::at(&self.path, cell.line, cell.column), message)
+    }
+}
+
+/// Bytes read from a file at a time when streaming.
+const CHUNK: usize = 8 << 20;
+
+/// Streams a CSV file record by record in bounded memory: decodes and checks each chunk (UTF-8 only,
+/// with a precise answer for UTF-16, GBK and NUL bytes), checks the header against `schema`, skips
+/// blank lines, reports rows with the wrong number of fields and quotes left open, and calls `each`
+/// with every other record and its 1-based line. Returns the header, or `None` when it is unusable
+/// (nothing is streamed then).
+pub fn stream<R: std::io::Read>(
+    path: &Path,
+    mut input: R,
+    schema: &Schema,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>),
+) -> Option<Header> {
+    let mut buffer: Vec<u8> = Vec::new();
+    let mut scanned = 0; // bytes of `buffer` already scanned for the quote state
+    let mut in_quotes = false;
+    let mut quote_opened_line = 0u64;
+    let mut base_line = 1u64; // line of buffer[0]
+    let mut header: Option<Header> = None;
+    let mut first = true;
+    let mut eof = false;
+    let mut record = csv::StringRecord::new();
+    loop {
+        if !eof {
+            let old = buffer.len();
+            buffer.resize(old + CHUNK, 0);
+            let mut filled = old;
+            while filled < buffer.len() {
+                match input.read(&mut buffer[filled..]) {
+                    Ok(0) => {
+                        eof = true;
+                        break;
+                    }
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        diagnostics.push(Diagnostic::new(Location::file(path), format!("cannot read the file: {e}")));
+                        return None;
+                    }
+                }
+            }
+            buffer.truncate(filled);
+        }
+        if first {
+            first = false;
+            if buffer.is_empty() {
                 diagnostics.push(Diagnostic::new(
                     Location::file(path),
                     format!("the file is empty; expected the header {}", schema.header()),
                 ));
                 return None;
             }
-            Some(Err(err)) => {
-                diagnostics.push(csv_error(path, &err));
+            if let Err(d) = crate::text::decode_utf8(path, &buffer[..buffer.len().min(4096)]).map(|_| ()).or_else(|d| {
+                // a multi-byte character cut at 4096 bytes is not an error
+                if buffer.len() > 4096 && d.message.starts_with("invalid UTF-8") { Ok(()) } else { Err(d) }
+            }) {
+                diagnostics.push(d);
                 return None;
             }
-            Some(Ok(record)) => record,
-        };
-        let positions = check_header(path, &header, schema, diagnostics)?;
-        let width = header.len();
-        let mut rows = Vec::new();
-        let mut lines = LineCounter::new(text);
-        for record in records {
-            let record = match record {
-                Ok(record) => record,
-                Err(err) => {
-                    diagnostics.push(csv_error(path, &err));
-                    continue;
+            if buffer.starts_with(crate::text::BOM.as_bytes()) {
+                buffer.drain(..crate::text::BOM.len());
+            }
+        }
+        // the end of the last complete record: the last newline outside quotes
+        let mut cut = None;
+        let mut line_of = base_line + count_newlines(&buffer[..scanned]);
+        for (i, b) in buffer.iter().enumerate().skip(scanned) {
+            match b {
+                b'"' => {
+                    in_quotes = !in_quotes;
+                    if in_quotes {
+                        quote_opened_line = line_of;
+                    }
+                }
+                b'\n' => {
+                    line_of += 1;
+                    if !in_quotes {
+                        cut = Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+        scanned = buffer.len();
+        let end = if eof { buffer.len() } else { cut.unwrap_or(0) };
+        if end > 0 {
+            let slice = &buffer[..end];
+            let text = match crate::text::decode_utf8(path, slice) {
+                Ok(text) => text,
+                Err(mut d) => {
+                    d.location.line += base_line - 1;
+                    diagnostics.push(d);
+                    return header;
                 }
             };
-            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-            if record.len() == 1 && record.get(0) == Some("") {
-                continue; // a blank line
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+            let mut lines = LineCounter::new(text);
+            loop {
+                match reader.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {}
+                    Err(err) => {
+                        let mut d = csv_error(path, &err);
+                        d.location.line += base_line - 1;
+                        diagnostics.push(d);
+                        continue;
+                    }
+                }
+                let line = base_line - 1 + record.position().map_or(0, |p| lines.line_at(p.byte()));
+                let Some(h) = &header else {
+                    let positions = check_header(path, &record, schema, diagnostics)?;
+                    header = Some(Header { path: path.to_path_buf(), positions, width: record.len() });
+                    continue;
+                };
+                if record.len() == 1 && record.get(0) == Some("") {
+                    continue; // a blank line
+                }
+                if record.len() != h.width {
+                    diagnostics.push(Diagnostic::new(
+                        Location::at(path, line, 0),
+                        format!(
+                            "{} fields, expected {} (as many as the header); quote fields that contain commas",
+                            record.len(),
+                            h.width
+                        ),
+                    ));
+                    continue;
+                }
+                each(h, &record, line, diagnostics);
             }
-            if record.len() != width {
-                diagnostics.push(Diagnostic::new(
-                    Location::at(path, line, 0),
-                    format!(
-                        "{} fields, expected {width} (as many as the header); quote fields that contain commas",
-                        record.len()
-                    ),
-                ));
-                continue;
-            }
-            rows.push(Row { line, fields: record.iter().map(str::to_owned).collect() });
+            base_line += count_newlines(slice);
+            buffer.drain(..end);
+            scanned -= end;
         }
-        Some(Table { path: path.to_path_buf(), positions, rows })
+        if eof {
+            break;
+        }
+    }
+    if in_quotes {
+        diagnostics.push(Diagnostic::new(
+            Location::at(path, quote_opened_line, 0),
+            "a quoted field opened here is never closed (unbalanced \\\")",
+        ));
+    }
+    if header.is_none() {
+        diagnostics.push(Diagnostic::new(
+            Location::file(path),
+            format!("the file is empty; expected the header {}", schema.header()),
+        ));
+    }
+    header
+}
+
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u64
+}
+
+impl Table {
+    /// Parses `text` (already decoded) read from `path`. Problems go to `diagnostics`; returns `None`
+    /// when the header is unusable (empty file, missing required columns).
+    pub fn parse(path: &Path, text: &str, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<Table> {
+        let mut rows = Vec::new();
+        let header = stream(path, text.as_bytes(), schema, diagnostics, |_, record, line, _| {
+            rows.push(Row { line, fields: record.iter().map(str::to_owned).collect() });
+        })?;
+        Some(Table { header, rows })
     }
 
     /// The file the table was read from.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.header.path
     }
 
     /// The rows whose field count matched the header.
@@ -130,12 +294,12 @@ impl Table {
 
     /// Whether the header has `column`.
     pub fn has(&self, column: &str) -> bool {
-        self.positions.contains_key(column)
+        self.header.has(column)
     }
 
     /// The cell of `row` in `column` (empty text, column 0, when the header lacks it).
     pub fn cell<'a>(&self, row: &'a Row, column: &str) -> Cell<'a> {
-        match self.positions.get(column) {
+        match self.header.positions.get(column) {
             Some(&i) => {
                 Cell { text: row.fields.get(i).map_or("", String::as_str), line: row.line, column: i as u64 + 1 }
             }
@@ -145,7 +309,7 @@ impl Table {
 
     /// A diagnostic at a cell.
     pub fn at(&self, cell: Cell<'_>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Location::at(&self.path, cell.line, cell.column), message)
+        self.header.at(cell, message)
     }
 }
 

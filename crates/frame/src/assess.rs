@@ -1,116 +1,139 @@
 //! The assessment as a polars pipeline: the engine behind `zhibiao assess` and the summaries.
 //!
 //! It implements, column-wise, exactly the rules of `zhibiao_core::assess` (the readable scalar
-//! specification); a proptest runs both on random facts and requires identical results. The three
-//! summaries of the reference benchmark (SPEC §5) are computed from the assessed frame and written
-//! byte for byte as the reference engines write them.
+//! specification); a proptest runs both on random facts and requires identical results. The input is
+//! a [`Panel`] (integer codes, one column per field); its targets, actuals and estimates become three
+//! frames keyed by the packed (indicator, region, year), joined and judged by polars expressions, and
+//! grouped into the three summaries of the reference benchmark (SPEC §5), which are written byte for
+//! byte as the reference engines write them. Codes follow sorted names, so sorting by code is sorting
+//! by name.
 
 use polars::prelude::*;
-use std::collections::HashMap;
 use std::io::{self, Write};
-use zhibiao_core::Indicator;
-use zhibiao_core::assess::{Normalised, Tolerance};
+use zhibiao_core::Bound;
+use zhibiao_core::assess::Tolerance;
+use zhibiao_core::output::{cell, push_number};
+use zhibiao_core::panel::{Panel, bound_code, direction_code};
 
-/// The normalised facts as a frame: `indicator, region, year, kind, bound, value_base,
-/// value_hi_base, unit_base, value, value_hi, unit` (the last three as written).
-pub fn normalised_frame(facts: &[Normalised<'_>]) -> PolarsResult<DataFrame> {
-    let n = facts.len();
-    fn text<'a>(facts: &'a [Normalised<'_>], get: fn(&'a Normalised<'_>) -> &'a str) -> Vec<&'a str> {
-        facts.iter().map(get).collect()
-    }
-    DataFrame::new(
-        n,
-        vec![
-            Column::new("indicator".into(), text(facts, |f| &f.fact.indicator)),
-            Column::new("region".into(), text(facts, |f| &f.fact.region)),
-            Column::new("year".into(), facts.iter().map(|f| f.fact.year).collect::<Vec<i32>>()),
-            Column::new("kind".into(), text(facts, |f| f.fact.kind.as_str())),
-            Column::new("bound".into(), text(facts, |f| f.fact.bound.as_str())),
-            Column::new("value_base".into(), facts.iter().map(|f| f.value_base).collect::<Vec<f64>>()),
-            Column::new("value_hi_base".into(), facts.iter().map(|f| f.value_hi_base).collect::<Vec<Option<f64>>>()),
-            Column::new("unit_base".into(), text(facts, |f| &f.unit_base)),
-            Column::new("value".into(), facts.iter().map(|f| f.fact.value.to_string()).collect::<Vec<_>>()),
-            Column::new(
-                "value_hi".into(),
-                facts.iter().map(|f| f.fact.value_hi.map(|v| v.to_string())).collect::<Vec<_>>(),
-            ),
-            Column::new("unit".into(), text(facts, |f| &f.fact.unit)),
-        ],
-    )
+/// Status codes, in the order the SPEC sorts them (met < missed < near < pending).
+pub const STATUSES: [&str; 4] = ["met", "missed", "near", "pending"];
+/// Basis codes.
+pub const BASES: [&str; 2] = ["actual", "estimate"];
+
+fn b(bound: Bound) -> Expr {
+    lit(u32::from(bound_code(bound)))
 }
 
-/// The catalogue as a frame: `indicator, domain, direction`.
-pub fn indicators_frame(indicators: &HashMap<String, Indicator>) -> PolarsResult<DataFrame> {
-    let mut list: Vec<&Indicator> = indicators.values().collect();
-    list.sort_by(|a, b| a.id.cmp(&b.id));
-    DataFrame::new(
-        list.len(),
-        vec![
-            Column::new("indicator".into(), list.iter().map(|i| i.id.as_str()).collect::<Vec<_>>()),
-            Column::new("domain".into(), list.iter().map(|i| i.domain.as_str()).collect::<Vec<_>>()),
-            Column::new("direction".into(), list.iter().map(|i| i.direction.as_str()).collect::<Vec<_>>()),
-        ],
-    )
-}
-
-fn any_of(column: &str, words: &[&str]) -> Expr {
-    words.iter().map(|w| col(column).eq(lit(*w))).reduce(|a, b| a.or(b)).unwrap_or(lit(false))
+fn bound_is(bounds: &[Bound]) -> Expr {
+    bounds.iter().map(|x| col("bound").eq(b(*x))).reduce(|p, q| p.or(q)).unwrap_or(lit(false))
 }
 
 fn abs(e: Expr) -> Expr {
     when(e.clone().lt(lit(0.0))).then(-e.clone()).otherwise(e)
 }
 
-/// One row per target whose indicator is catalogued, sorted by (indicator, region, year):
-/// `indicator, domain, region, year, bound, direction, target, target_hi, target_unit, basis, actual,
-/// actual_bound, actual_unit, unit_base, target_base, target_hi_base, actual_base, sense, reference,
-/// gap, rel_gap, tol, status`.
-pub fn assess(facts: LazyFrame, indicators: LazyFrame, tolerance: Tolerance) -> LazyFrame {
-    let keys = [col("indicator"), col("region"), col("year")];
-    let result = |kind: &str, name: &str| {
-        facts.clone().filter(col("kind").eq(lit(kind))).select([
-            col("indicator"),
-            col("region"),
-            col("year"),
-            col("value_base").alias(name),
-            col("value").alias(format!("{name}_value")),
-            col("bound").alias(format!("{name}_bound")),
-            col("unit").alias(format!("{name}_unit")),
-        ])
+/// Splits a panel into the targets frame (with domain, direction and the `%` flag of the base unit)
+/// and one frame per kind of result, all keyed by the packed (indicator, region, year).
+fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
+    let n = panel.len();
+    let has_hi = !panel.value_hi_base.is_empty();
+    let targets: Vec<usize> = (0..n).filter(|&i| panel.kind[i] == 2).collect();
+    let t = |f: &dyn Fn(usize) -> f64| targets.iter().map(|&i| f(i)).collect::<Vec<f64>>();
+    let hi = |v: &Vec<f64>, i: usize| if has_hi { v[i] } else { f64::NAN };
+    let percent: Vec<bool> = panel.units.iter().map(|u| u.base == "%").collect();
+    let target_frame = DataFrame::new(
+        targets.len(),
+        vec![
+            Column::new("key".into(), targets.iter().map(|&i| panel.key(i)).collect::<Vec<u64>>()),
+            Column::new("indicator".into(), targets.iter().map(|&i| panel.indicator[i]).collect::<Vec<u32>>()),
+            Column::new(
+                "domain".into(),
+                targets
+                    .iter()
+                    .map(|&i| u32::from(panel.indicator_domain[panel.indicator[i] as usize]))
+                    .collect::<Vec<u32>>(),
+            ),
+            Column::new("region".into(), targets.iter().map(|&i| panel.region[i]).collect::<Vec<u32>>()),
+            Column::new("year".into(), targets.iter().map(|&i| panel.year[i]).collect::<Vec<i32>>()),
+            Column::new("bound".into(), targets.iter().map(|&i| u32::from(panel.bound[i])).collect::<Vec<u32>>()),
+            Column::new(
+                "direction".into(),
+                targets
+                    .iter()
+                    .map(|&i| u32::from(direction_code(panel.indicators[panel.indicator[i] as usize].direction)))
+                    .collect::<Vec<u32>>(),
+            ),
+            Column::new(
+                "percent".into(),
+                targets.iter().map(|&i| percent[panel.unit[i] as usize]).collect::<Vec<bool>>(),
+            ),
+            Column::new("target_unit".into(), targets.iter().map(|&i| u32::from(panel.unit[i])).collect::<Vec<u32>>()),
+            Column::new("target".into(), t(&|i| panel.value[i])),
+            Column::new("target_base".into(), t(&|i| panel.value_base[i])),
+        ],
+    )?;
+    let target_frame = if has_hi {
+        let mut f = target_frame;
+        f.with_column(Column::new("target_hi".into(), t(&|i| hi(&panel.value_hi, i))))?;
+        f.with_column(Column::new("target_hi_base".into(), t(&|i| hi(&panel.value_hi_base, i))))?;
+        f
+    } else {
+        target_frame
+            .lazy()
+            .with_columns([
+                lit(NULL).cast(DataType::Float64).alias("target_hi"),
+                lit(NULL).cast(DataType::Float64).alias("target_hi_base"),
+            ])
+            .collect()?
     };
-    let targets = facts.clone().filter(col("kind").eq(lit("target"))).select([
-        col("indicator"),
-        col("region"),
-        col("year"),
-        col("bound"),
-        col("unit_base"),
-        col("value_base").alias("target_base"),
-        col("value_hi_base").alias("target_hi_base"),
-        col("value").alias("target"),
-        col("value_hi").alias("target_hi"),
-        col("unit").alias("target_unit"),
-    ]);
+    let result = |kind: u8, name: &str| -> PolarsResult<DataFrame> {
+        let rows: Vec<usize> = (0..n).filter(|&i| panel.kind[i] == kind).collect();
+        DataFrame::new(
+            rows.len(),
+            vec![
+                Column::new("key".into(), rows.iter().map(|&i| panel.key(i)).collect::<Vec<u64>>()),
+                Column::new(
+                    format!("{name}_base").into(),
+                    rows.iter().map(|&i| panel.value_base[i]).collect::<Vec<f64>>(),
+                ),
+                Column::new(format!("{name}_value").into(), rows.iter().map(|&i| panel.value[i]).collect::<Vec<f64>>()),
+                Column::new(
+                    format!("{name}_bound").into(),
+                    rows.iter().map(|&i| u32::from(panel.bound[i])).collect::<Vec<u32>>(),
+                ),
+                Column::new(
+                    format!("{name}_unit").into(),
+                    rows.iter().map(|&i| u32::from(panel.unit[i])).collect::<Vec<u32>>(),
+                ),
+            ],
+        )
+    };
+    Ok((target_frame, result(0, "a")?, result(1, "e")?))
+}
+
+/// One row per target, sorted by (indicator, region, year): codes for `indicator, domain, region,
+/// bound, direction, target_unit, basis, actual_bound, actual_unit, status`, and `year, target,
+/// target_hi, actual, target_base, target_hi_base, actual_base, sense, reference, gap, rel_gap, tol`.
+pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: LazyFrame, tolerance: Tolerance) -> LazyFrame {
     let left = || JoinArgs::new(JoinType::Left);
     let paired = targets
-        .join(indicators, [col("indicator")], [col("indicator")], JoinArgs::new(JoinType::Inner))
-        .join(result("actual", "actual_only"), keys.clone(), keys.clone(), left())
-        .join(result("estimate", "estimate_only"), keys.clone(), keys, left());
-
-    let bound = || col("bound");
+        .join(actuals, [col("key")], [col("key")], left())
+        .join(estimates, [col("key")], [col("key")], left())
+        .with_columns([col("target_hi").fill_nan(lit(NULL)), col("target_hi_base").fill_nan(lit(NULL))]);
     let t = || col("target_base");
     let hi = || coalesce(&[col("target_hi_base"), col("target_base")]);
     let a = || col("actual_base");
-    let sense = when(any_of("bound", &["ge", "gt"]))
+    let sense = when(bound_is(&[Bound::Ge, Bound::Gt]))
         .then(lit(1.0))
-        .when(any_of("bound", &["le", "lt"]))
+        .when(bound_is(&[Bound::Le, Bound::Lt]))
         .then(lit(-1.0))
-        .when(col("direction").eq(lit("up")))
+        .when(col("direction").eq(lit(u32::from(direction_code(zhibiao_core::Direction::Up)))))
         .then(lit(1.0))
-        .when(col("direction").eq(lit("down")))
+        .when(col("direction").eq(lit(u32::from(direction_code(zhibiao_core::Direction::Down)))))
         .then(lit(-1.0))
         .otherwise(lit(0.0));
     let s = || col("sense");
-    let is_range = || bound().eq(lit("range"));
+    let is_range = || bound_is(&[Bound::Range]);
     let reference = when(s().gt(lit(0.0)))
         .then(t())
         .when(s().lt(lit(0.0)).and(is_range()))
@@ -136,49 +159,54 @@ pub fn assess(facts: LazyFrame, indicators: LazyFrame, tolerance: Tolerance) -> 
         .when(is_range())
         .then(lit(0.0))
         .otherwise(-abs(a() - t()));
-    let tol = when(col("unit_base").eq(lit("%")))
-        .then(lit(tolerance.percent_points))
-        .otherwise(lit(tolerance.relative) * abs(r()));
+    let tol = when(col("percent")).then(lit(tolerance.percent_points)).otherwise(lit(tolerance.relative) * abs(r()));
     let g = || col("gap");
     let minus_tol = || -col("tol");
     let two_sided_point = || s().eq(lit(0.0)).and(is_range().not());
-    let met = any_of("bound", &["gt", "lt"])
+    let met = bound_is(&[Bound::Gt, Bound::Lt])
         .and(g().gt(lit(0.0)))
-        .or(any_of("bound", &["ge", "le", "eq", "range"]).and(g().gt_eq(lit(0.0))))
-        .or(bound().eq(lit("approx")).and(g().gt_eq(minus_tol())))
+        .or(bound_is(&[Bound::Ge, Bound::Le, Bound::Eq, Bound::Range]).and(g().gt_eq(lit(0.0))))
+        .or(bound_is(&[Bound::Approx]).and(g().gt_eq(minus_tol())))
         .or(two_sided_point().and(g().gt_eq(minus_tol())));
+    let code = |name: &str| lit(STATUSES.iter().position(|s| *s == name).unwrap_or(0) as u32);
     let status = when(a().is_null())
-        .then(lit("pending"))
+        .then(code("pending"))
         .when(met)
-        .then(lit("met"))
+        .then(code("met"))
         .when(g().gt_eq(minus_tol()).and(two_sided_point().not()))
-        .then(lit("near"))
-        .otherwise(lit("missed"));
+        .then(code("near"))
+        .otherwise(code("missed"));
     let rel_gap = when(a().is_not_null().and(r().neq(lit(0.0)))).then(g() / abs(r())).otherwise(lit(NULL));
+    let from_result = |field: &str| {
+        coalesce(&[col(format!("a_{field}")), col(format!("e_{field}"))]).alias(format!("actual_{field}"))
+    };
+    let null_f64 = || lit(NULL).cast(DataType::Float64);
 
     paired
         .with_columns([
-            when(col("actual_only").is_not_null())
-                .then(lit("actual"))
-                .when(col("estimate_only").is_not_null())
-                .then(lit("estimate"))
-                .otherwise(lit(NULL).cast(DataType::String))
+            when(col("a_base").is_not_null())
+                .then(lit(0u32))
+                .when(col("e_base").is_not_null())
+                .then(lit(1u32))
+                .otherwise(lit(NULL).cast(DataType::UInt32))
+                .cast(DataType::UInt32)
                 .alias("basis"),
-            coalesce(&[col("actual_only"), col("estimate_only")]).alias("actual_base"),
-            coalesce(&[col("actual_only_value"), col("estimate_only_value")]).alias("actual"),
-            coalesce(&[col("actual_only_bound"), col("estimate_only_bound")]).alias("actual_bound"),
-            coalesce(&[col("actual_only_unit"), col("estimate_only_unit")]).alias("actual_unit"),
+            coalesce(&[col("a_base"), col("e_base")]).alias("actual_base"),
+            coalesce(&[col("a_value"), col("e_value")]).alias("actual"),
+            from_result("bound"),
+            from_result("unit"),
             sense.alias("sense"),
         ])
         .with_columns([when(a().is_not_null()).then(reference).otherwise(t()).alias("reference")])
         .with_columns([gap.alias("gap"), tol.alias("tol")])
         .with_columns([
-            when(a().is_null()).then(lit(NULL).cast(DataType::Float64)).otherwise(g()).alias("gap"),
-            when(a().is_null()).then(lit(NULL).cast(DataType::Float64)).otherwise(col("tol")).alias("tol"),
-            status.alias("status"),
+            when(a().is_null()).then(null_f64()).otherwise(g()).alias("gap"),
+            when(a().is_null()).then(null_f64()).otherwise(col("tol")).alias("tol"),
+            status.cast(DataType::UInt32).alias("status"),
             rel_gap.alias("rel_gap"),
         ])
         .select([
+            col("key"),
             col("indicator"),
             col("domain"),
             col("region"),
@@ -192,7 +220,7 @@ pub fn assess(facts: LazyFrame, indicators: LazyFrame, tolerance: Tolerance) -> 
             col("actual"),
             col("actual_bound"),
             col("actual_unit"),
-            col("unit_base"),
+            col("percent"),
             col("target_base"),
             col("target_hi_base"),
             col("actual_base"),
@@ -203,20 +231,22 @@ pub fn assess(facts: LazyFrame, indicators: LazyFrame, tolerance: Tolerance) -> 
             col("tol"),
             col("status"),
         ])
-        .sort(["indicator", "region", "year"], SortMultipleOptions::default())
+        // the packed key orders as (indicator, region, year): one integer sort instead of three
+        .sort(["key"], SortMultipleOptions::default())
 }
 
-/// The three summaries of SPEC §5, from an assessed frame: (`by_domain_year`, `by_region`,
+/// The three summaries of SPEC §5 from an assessed frame (codes): (`by_domain_year`, `by_region`,
 /// `by_indicator`), each sorted as the SPEC says.
 pub fn summaries(assessed: LazyFrame) -> PolarsResult<[DataFrame; 3]> {
     let status = || col("status");
-    let count = |s: &str| status().eq(lit(s)).cast(DataType::UInt32).sum();
+    let code = |name: &str| lit(STATUSES.iter().position(|s| *s == name).unwrap_or(0) as u32);
+    let count = |s: &str| status().eq(code(s)).cast(DataType::UInt32).sum();
     let by_domain_year = assessed
         .clone()
         .group_by([col("domain"), col("year"), col("status")])
         .agg([len().alias("n"), col("rel_gap").mean().alias("mean_rel_gap")])
         .sort(["domain", "year", "status"], SortMultipleOptions::default());
-    let paired = assessed.filter(status().neq(lit("pending")));
+    let paired = assessed.filter(status().neq(code("pending")));
     let by_region = paired
         .clone()
         .group_by([col("region")])
@@ -247,70 +277,153 @@ pub fn f6(x: f64) -> String {
     if s == "-0.000000" { "0.000000".to_owned() } else { s }
 }
 
-/// Writes a summary frame as SPEC §5 CSV: header, `,`, `\n`, no quoting, integers plain, floats F6,
-/// nulls empty. Only string, integer and float columns occur.
-pub fn write_spec_csv(frame: &DataFrame, out: &mut dyn Write) -> io::Result<()> {
-    let names: Vec<String> = frame.get_column_names().iter().map(|n| n.to_string()).collect();
-    writeln!(out, "{}", names.join(","))?;
-    let columns = frame.columns();
-    let mut line = String::new();
-    for row in 0..frame.height() {
-        line.clear();
-        for (i, c) in columns.iter().enumerate() {
-            if i > 0 {
-                line.push(',');
-            }
-            let value = c.get(row).map_err(io::Error::other)?;
-            match value {
-                AnyValue::Null => {}
-                AnyValue::Float64(x) => line.push_str(&f6(x)),
-                AnyValue::Float32(x) => line.push_str(&f6(f64::from(x))),
-                AnyValue::String(s) => line.push_str(s),
-                AnyValue::StringOwned(s) => line.push_str(&s),
-                other => line.push_str(&other.to_string()),
-            }
-        }
-        line.push('\n');
-        out.write_all(line.as_bytes())?;
-    }
-    Ok(())
+/// The names behind the codes of a panel (what is left of it after the engine ran).
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    /// Indicator ids by code.
+    pub indicators: Vec<String>,
+    /// Domain names by code.
+    pub domains: Vec<String>,
+    /// Region codes as written, by code.
+    pub regions: Vec<String>,
+    /// Units as written, by code.
+    pub units: Vec<String>,
+    /// Base units, by unit code.
+    pub bases: Vec<String>,
 }
 
-/// Everything `zhibiao assess` writes, computed once.
+impl Names {
+    /// The names of a panel.
+    pub fn of(panel: &Panel) -> Names {
+        Names {
+            indicators: panel.indicators.iter().map(|i| i.id.clone()).collect(),
+            domains: panel.domains.clone(),
+            regions: panel.regions.clone(),
+            units: panel.units.iter().map(|u| u.name.clone()).collect(),
+            bases: panel.units.iter().map(|u| u.base.clone()).collect(),
+        }
+    }
+}
+
+/// Everything `zhibiao assess` writes, computed once; codes decode through `names`.
 #[derive(Debug)]
 pub struct Outputs {
-    /// One row per target ([`assess`]).
+    /// The names behind the codes.
+    pub names: Names,
+    /// One row per target ([`assess`]), codes.
     pub assessment: DataFrame,
-    /// SPEC §5 a) `by_domain_year`.
+    /// SPEC §5 a) `by_domain_year`, codes.
     pub by_domain_year: DataFrame,
-    /// SPEC §5 b) `by_region`.
+    /// SPEC §5 b) `by_region`, codes.
     pub by_region: DataFrame,
-    /// SPEC §5 c) `by_indicator`.
+    /// SPEC §5 c) `by_indicator`, codes.
     pub by_indicator: DataFrame,
 }
 
 impl Outputs {
     /// How many targets have `status`.
     pub fn count(&self, status: &str) -> usize {
+        let Some(code) = STATUSES.iter().position(|s| *s == status) else { return 0 };
         self.assessment
             .column("status")
             .ok()
-            .and_then(|c| c.str().ok().map(|s| s.iter().filter(|v| *v == Some(status)).count()))
+            .and_then(|c| c.cast(&DataType::UInt32).ok())
+            .and_then(|c| c.u32().ok().map(|s| s.iter().filter(|v| *v == Some(code as u32)).count()))
             .unwrap_or(0)
     }
 }
 
-/// Runs the engine on normalised facts and a catalogue.
-pub fn run(
-    facts: &[Normalised<'_>],
-    indicators: &HashMap<String, Indicator>,
-    tolerance: Tolerance,
-) -> PolarsResult<Outputs> {
-    let facts = normalised_frame(facts)?.lazy();
-    let catalogue = indicators_frame(indicators)?.lazy();
-    let assessment = assess(facts, catalogue, tolerance).collect()?;
+/// Runs the engine on a panel, which it consumes (its columns are freed as soon as the engine's
+/// frames are built).
+pub fn run(panel: Panel, tolerance: Tolerance) -> PolarsResult<Outputs> {
+    let names = Names::of(&panel);
+    let (targets, actuals, estimates) = frames(&panel)?;
+    drop(panel);
+    let assessment = assess(targets.lazy(), actuals.lazy(), estimates.lazy(), tolerance).collect()?;
     let [by_domain_year, by_region, by_indicator] = summaries(assessment.clone().lazy())?;
-    Ok(Outputs { assessment, by_domain_year, by_region, by_indicator })
+    Ok(Outputs { names, assessment, by_domain_year, by_region, by_indicator })
+}
+
+/// A column's values as `u32` codes (nulls as `None`).
+fn codes(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<u32>>> {
+    Ok(frame.column(name)?.cast(&DataType::UInt32)?.u32()?.iter().collect())
+}
+
+fn floats(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    Ok(frame.column(name)?.f64()?.iter().collect())
+}
+
+/// The name of a code in a list (empty for null).
+fn name(list: &[String], code: Option<u32>) -> &str {
+    code.and_then(|c| list.get(c as usize)).map_or("", String::as_str)
+}
+
+/// Writes the three SPEC §5 files' text: (`by_domain_year.csv`, `by_region.csv`, `by_indicator.csv`).
+pub fn spec_csvs(outputs: &Outputs) -> PolarsResult<[String; 3]> {
+    let panel = &outputs.names;
+    let f6o = |x: Option<f64>| x.map(f6).unwrap_or_default();
+    let ids = &panel.indicators;
+    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+
+    let f = &outputs.by_domain_year;
+    let year_of = |f: &DataFrame| -> PolarsResult<Vec<Option<i32>>> {
+        Ok(f.column("year")?.cast(&DataType::Int32)?.i32()?.to_vec())
+    };
+    let (domain, year, status) = (codes(f, "domain")?, year_of(f)?, codes(f, "status")?);
+    let (n, mean) = (codes(f, "n")?, floats(f, "mean_rel_gap")?);
+    let mut a = String::from("domain,year,status,n,mean_rel_gap\n");
+    for i in 0..f.height() {
+        let mean = if status[i] == Some(3) { String::new() } else { f6o(mean[i]) };
+        a.push_str(&format!(
+            "{},{},{},{},{}\n",
+            name(&panel.domains, domain[i]),
+            year[i].unwrap_or(0),
+            name(&statuses, status[i]),
+            n[i].unwrap_or(0),
+            mean
+        ));
+    }
+    let f = &outputs.by_region;
+    let (region, assessed, met, near, missed, share) = (
+        codes(f, "region")?,
+        codes(f, "assessed")?,
+        codes(f, "met")?,
+        codes(f, "near")?,
+        codes(f, "missed")?,
+        floats(f, "met_share")?,
+    );
+    let mut b = String::from("region,assessed,met,near,missed,met_share\n");
+    for i in 0..f.height() {
+        b.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            name(&panel.regions, region[i]),
+            assessed[i].unwrap_or(0),
+            met[i].unwrap_or(0),
+            near[i].unwrap_or(0),
+            missed[i].unwrap_or(0),
+            f6o(share[i])
+        ));
+    }
+    let f = &outputs.by_indicator;
+    let (indicator, year, assessed, share, median) = (
+        codes(f, "indicator")?,
+        year_of(f)?,
+        codes(f, "assessed")?,
+        floats(f, "met_share")?,
+        floats(f, "median_actual_base")?,
+    );
+    let mut c = String::from("indicator,year,assessed,met_share,median_actual_base\n");
+    for i in 0..f.height() {
+        c.push_str(&format!(
+            "{},{},{},{},{}\n",
+            name(ids, indicator[i]),
+            year[i].unwrap_or(0),
+            assessed[i].unwrap_or(0),
+            f6o(share[i]),
+            f6o(median[i])
+        ));
+    }
+    Ok([a, b, c])
 }
 
 /// The columns of `assessment.csv`, in order.
@@ -337,34 +450,163 @@ pub const ASSESSMENT_COLUMNS: &[&str] = &[
     "status",
 ];
 
-/// Writes `assessment.csv`: RFC 4180 quoting where needed, numbers without float noise
-/// (`zhibiao_core::output::number`), text cells neutralised against spreadsheet formulas.
-pub fn write_assessment_csv(assessment: &DataFrame, out: &mut dyn Write) -> io::Result<()> {
-    let mut writer = csv_writer(out);
-    writer.write_record(ASSESSMENT_COLUMNS).map_err(io::Error::other)?;
-    let columns: Vec<&Column> = ASSESSMENT_COLUMNS
-        .iter()
-        .map(|name| assessment.column(name))
-        .collect::<PolarsResult<_>>()
-        .map_err(io::Error::other)?;
-    let mut record: Vec<String> = Vec::with_capacity(columns.len());
-    for row in 0..assessment.height() {
-        record.clear();
-        for c in &columns {
-            let text = match c.get(row).map_err(io::Error::other)? {
-                AnyValue::Null => String::new(),
-                AnyValue::Float64(x) => zhibiao_core::output::number(x),
-                AnyValue::String(s) => zhibiao_core::output::cell(s).into_owned(),
-                AnyValue::StringOwned(s) => zhibiao_core::output::cell(&s).into_owned(),
-                other => other.to_string(),
-            };
-            record.push(text);
-        }
-        writer.write_record(&record).map_err(io::Error::other)?;
-    }
-    writer.flush()
+/// A column read row by row: text through a list of names, or numbers.
+enum Reader<'a> {
+    Names(Box<dyn Iterator<Item = Option<u32>> + 'a>, &'a [String]),
+    Numbers(Box<dyn Iterator<Item = Option<f64>> + 'a>),
+    Years(Box<dyn Iterator<Item = Option<i32>> + 'a>),
 }
 
-fn csv_writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out)
+/// Streams the assessment as text rows, one cell per [`ASSESSMENT_COLUMNS`] entry: names for codes,
+/// numbers through `zhibiao_core::output::push_number`. `each` gets the cells of every row.
+pub fn for_each_row(outputs: &Outputs, each: impl FnMut(&[String])) -> PolarsResult<()> {
+    for_each_row_of(&outputs.assessment, &outputs.names, each)
+}
+
+/// [`for_each_row`] over a frame of the assessment's columns (a slice of it, say).
+fn for_each_row_of(f: &DataFrame, n: &Names, mut each: impl FnMut(&[String])) -> PolarsResult<()> {
+    let bounds: Vec<String> = Bound::ALL.iter().map(|b| b.as_str().to_owned()).collect();
+    let basis_names: Vec<String> = BASES.iter().map(|s| (*s).to_owned()).collect();
+    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+    let casted: Vec<(&str, Column)> =
+        ["indicator", "domain", "region", "bound", "target_unit", "basis", "actual_bound", "actual_unit", "status"]
+            .iter()
+            .map(|c| Ok((*c, f.column(c)?.cast(&DataType::UInt32)?)))
+            .collect::<PolarsResult<_>>()?;
+    let codes = |name: &str| -> PolarsResult<Box<dyn Iterator<Item = Option<u32>> + '_>> {
+        let column = casted
+            .iter()
+            .find(|(c, _)| *c == name)
+            .map(|(_, c)| c)
+            .ok_or_else(|| polars_err!(ColumnNotFound: "{name}"))?;
+        Ok(Box::new(column.u32()?.iter()))
+    };
+    let nums =
+        |name: &str| -> PolarsResult<Reader<'_>> { Ok(Reader::Numbers(Box::new(f.column(name)?.f64()?.iter()))) };
+    let mut readers = vec![
+        Reader::Names(codes("indicator")?, &n.indicators),
+        Reader::Names(codes("domain")?, &n.domains),
+        Reader::Names(codes("region")?, &n.regions),
+        Reader::Years(Box::new(f.column("year")?.i32()?.iter())),
+        Reader::Names(codes("bound")?, &bounds),
+        nums("target")?,
+        nums("target_hi")?,
+        Reader::Names(codes("target_unit")?, &n.units),
+        Reader::Names(codes("basis")?, &basis_names),
+        nums("actual")?,
+        Reader::Names(codes("actual_bound")?, &bounds),
+        Reader::Names(codes("actual_unit")?, &n.units),
+        Reader::Names(codes("target_unit")?, &n.bases),
+        nums("target_base")?,
+        nums("target_hi_base")?,
+        nums("actual_base")?,
+        nums("gap")?,
+        nums("rel_gap")?,
+        nums("tol")?,
+        Reader::Names(codes("status")?, &statuses),
+    ];
+    let mut cells = vec![String::new(); readers.len()];
+    for _ in 0..f.height() {
+        for (cell, reader) in cells.iter_mut().zip(readers.iter_mut()) {
+            cell.clear();
+            match reader {
+                Reader::Names(it, list) => cell.push_str(name(list, it.next().flatten())),
+                Reader::Numbers(it) => {
+                    if let Some(x) = it.next().flatten() {
+                        push_number(cell, x);
+                    }
+                }
+                Reader::Years(it) => {
+                    if let Some(y) = it.next().flatten() {
+                        cell.push_str(&y.to_string());
+                    }
+                }
+            }
+        }
+        each(&cells);
+    }
+    Ok(())
+}
+
+/// Writes `assessment.csv`: RFC 4180 quoting where needed, numbers without float noise, text cells
+/// neutralised against spreadsheet formulas. Streams in blocks formatted on every core: memory does
+/// not grow with the row count.
+pub fn write_assessment_csv(outputs: &Outputs, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(ASSESSMENT_COLUMNS.join(",").as_bytes())?;
+    out.write_all(b"\n")?;
+    let f = &outputs.assessment;
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+    let part = 65_536usize;
+    let mut start = 0usize;
+    while start < f.height() {
+        let parts: Vec<(usize, usize)> = (0..threads)
+            .map(|k| (start + k * part, part.min(f.height().saturating_sub(start + k * part))))
+            .filter(|(_, len)| *len > 0)
+            .collect();
+        start += threads * part;
+        let buffers: Vec<PolarsResult<String>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .iter()
+                .map(|&(offset, len)| {
+                    scope.spawn(move || {
+                        let slice = f.slice(offset as i64, len);
+                        let mut text = String::with_capacity(len * 140);
+                        for_each_row_of(&slice, &outputs.names, |cells| {
+                            for (i, c) in cells.iter().enumerate() {
+                                if i > 0 {
+                                    text.push(',');
+                                }
+                                push_csv_field(&mut text, &cell(c));
+                            }
+                            text.push('\n');
+                        })?;
+                        Ok(text)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(polars_err!(ComputeError: "a writer thread failed"))))
+                .collect()
+        });
+        for buffer in buffers {
+            out.write_all(buffer.map_err(io::Error::other)?.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Appends a CSV field, quoted when it holds a comma, a quote or a line break.
+fn push_csv_field(line: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        line.push('"');
+        line.push_str(&field.replace('"', "\"\""));
+        line.push('"');
+    } else {
+        line.push_str(field);
+    }
+}
+
+/// The assessment with names instead of codes: text columns of [`ASSESSMENT_COLUMNS`] as strings,
+/// numbers as `f64` (for the report's tables and for tests; small panels).
+pub fn decoded_frame(outputs: &Outputs) -> PolarsResult<DataFrame> {
+    let f = &outputs.assessment;
+    let numeric =
+        ["target", "target_hi", "actual", "target_base", "target_hi_base", "actual_base", "gap", "rel_gap", "tol"];
+    let mut text: Vec<Vec<Option<String>>> = vec![Vec::with_capacity(f.height()); ASSESSMENT_COLUMNS.len()];
+    for_each_row(outputs, |cells| {
+        for (column, cell) in text.iter_mut().zip(cells) {
+            column.push((!cell.is_empty()).then(|| cell.clone()));
+        }
+    })?;
+    let mut columns = Vec::with_capacity(ASSESSMENT_COLUMNS.len());
+    for (name, values) in ASSESSMENT_COLUMNS.iter().zip(text) {
+        let column = if numeric.contains(name) || *name == "year" {
+            f.column(name)?.clone()
+        } else {
+            Column::new((*name).into(), values)
+        };
+        columns.push(column);
+    }
+    DataFrame::new(f.height(), columns)
 }

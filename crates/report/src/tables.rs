@@ -36,7 +36,14 @@ fn fk(fields: &[&'static str], resource: &'static str, reference: &[&'static str
 pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> PolarsResult<Tables> {
     let normalised = assess::normalise(&data.facts, Units::Registry, Normalise::Exact);
     let indicators: HashMap<String, Indicator> = data.indicators.iter().map(|i| (i.id.clone(), i.clone())).collect();
-    let engine = zhibiao_frame::assess::run(&normalised, &indicators, tolerance)?;
+    let mut builder = zhibiao_core::panel::PanelBuilder::new(data.indicators.clone(), Normalise::Exact);
+    for f in &data.facts {
+        builder.push_fact(f, Units::Registry, 0).map_err(|e| PolarsError::ComputeError(e.into()))?;
+    }
+    let panel =
+        builder.finish(std::path::Path::new("data")).map_err(|d| PolarsError::ComputeError(d.to_string().into()))?;
+    let outputs = zhibiao_frame::assess::run(panel, tolerance)?;
+    let assessed = zhibiao_frame::assess::decoded_frame(&outputs)?;
     let region_names: HashMap<&str, &str> =
         data.regions.iter().map(|r| (r.code.as_str(), r.name_zh.as_str())).collect();
 
@@ -47,8 +54,8 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> P
     let ambitions = assess::ambitions(&normalised, &indicators);
     let untargeted = assess::untargeted(&normalised);
 
-    let assessment = assessment_table(&engine.assessment, &indicators)?;
-    let aggregates = aggregates(&engine.assessment, &indicators, &ambitions, &untargeted, &region_names)?;
+    let assessment = assessment_table(&assessed, &indicators)?;
+    let aggregates = aggregates(&assessed, &indicators, &ambitions, &untargeted, &region_names)?;
     let mut all = vec![
         sources_table(data),
         regions_table(data),
@@ -362,12 +369,6 @@ fn assessment_table(assessment: &DataFrame, indicators: &HashMap<String, Indicat
             [(2, i.map(|i| i.topic.clone())), (3, i.map(|i| i.name_zh.clone())), (4, i.map(|i| i.name_en.clone()))]
         {
             row.insert(at, text.into());
-        }
-        // written values as numbers
-        for at in [8, 9, 12] {
-            if let Value::Text(t) = &row[at] {
-                row[at] = t.parse::<f64>().map_or(Value::Null, Value::Num);
-            }
         }
     }
     Ok(Table {

@@ -97,6 +97,10 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         /// Relative tolerance for other units (a fraction of |target|).
         #[arg(long, default_value_t = 0.05)]
         tol_rel: f64,
+        /// Write only the three summaries, not assessment.csv (one row per target can be a
+        /// gigabyte for a national panel).
+        #[arg(long)]
+        summaries_only: bool,
     },
 }
 
@@ -118,7 +122,7 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
-        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel } => {
+        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel, summaries_only } => {
             let mode = match normalise.as_deref() {
                 Some("float64") => Normalise::Float64,
                 Some(_) => Normalise::Exact,
@@ -130,7 +134,7 @@ where
                 return USAGE;
             }
             let tolerance = Tolerance { percent_points: tol_pp, relative: tol_rel };
-            assess(&AssessArgs { facts, indicators, units, out, mode, tolerance }, stdout, stderr)
+            assess(&AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only }, stdout, stderr)
         }
     };
     match result {
@@ -149,6 +153,7 @@ struct AssessArgs {
     out: PathBuf,
     mode: Normalise,
     tolerance: Tolerance,
+    summaries_only: bool,
 }
 
 fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
@@ -169,7 +174,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, &format!("read and validated {} facts", panel.len()));
-    let outputs = match zhibiao_frame::assess::run(panel, args.tolerance) {
+    let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.summaries_only) {
         Ok(outputs) => outputs,
         Err(err) => {
             writeln!(stderr, "error: the assessment failed: {err}")?;
@@ -177,7 +182,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, "assessed");
-    if let Err(err) = write_outputs(&args.out, &outputs) {
+    if let Err(err) = write_outputs(&args.out, &outputs, !args.summaries_only) {
         writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
         return Ok(BAD_DATA);
     }
@@ -196,15 +201,16 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(OK)
 }
 
-fn write_outputs(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs) -> std::io::Result<()> {
+fn write_outputs(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs, rows: bool) -> std::io::Result<()> {
     use std::io::Write as _;
     use zhibiao_frame::assess::{spec_csvs, write_assessment_csv};
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
-    let mut file = staging.create(&dir.join("assessment.csv"))?;
-    write_assessment_csv(outputs, &mut file)?;
-    file.flush()?;
-    drop(file);
+    if rows {
+        let mut file = staging.create(&dir.join("assessment.csv"))?;
+        write_assessment_csv(outputs, &mut file)?;
+        file.flush()?;
+    }
     let [a, b, c] = spec_csvs(outputs).map_err(std::io::Error::other)?;
     for (name, text) in [("by_domain_year.csv", a), ("by_region.csv", b), ("by_indicator.csv", c)] {
         staging.write(&dir.join(name), text.as_bytes())?;

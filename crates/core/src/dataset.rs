@@ -84,19 +84,36 @@ pub fn load_panel(
         Ok(file) => {
             let context =
                 Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
+            let template = builder.part();
+            let new_part = || (template.part(), None::<String>);
+            let row = |part: &mut (crate::panel::PanelBuilder, Option<String>), row: &facts::FactRow<'_>| {
+                if part.1.is_none()
+                    && let Err(why) = part.0.push(row)
+                {
+                    part.1 = Some(format!("line {}: {why}", row.line));
+                }
+            };
             let mut limit: Option<String> = None;
-            facts::stream_facts(
+            let mut merge = |(part, why): (crate::panel::PanelBuilder, Option<String>)| {
+                if limit.is_none() {
+                    limit = why;
+                }
+                if limit.is_none()
+                    && let Err(why) = builder.absorb(part)
+                {
+                    limit = Some(why);
+                }
+            };
+            let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+            facts::stream_facts_parallel(
                 facts_path,
-                std::io::BufReader::with_capacity(1 << 16, file),
+                file,
                 &context,
                 &mut diagnostics,
-                |row| {
-                    if limit.is_none()
-                        && let Err(why) = builder.push(row)
-                    {
-                        limit = Some(format!("line {}: {why}", row.line));
-                    }
-                },
+                threads,
+                &new_part,
+                &row,
+                &mut merge,
             );
             if let Some(why) = limit {
                 diagnostics.push(Diagnostic::new(Location::file(facts_path), why));

@@ -78,24 +78,30 @@ pub struct FactRow<'a> {
     pub line: u64,
 }
 
-/// Streams a facts file in bounded memory, validating every row against `context` and calling
-/// `each` with every valid one. Every problem goes to `diagnostics`. Duplicate keys are the
-/// caller's to detect (it knows how to hold keys cheaply). Returns false when the header is
-/// unusable.
-pub fn stream_facts<R: std::io::Read>(
-    path: &Path,
-    input: R,
-    context: &Context<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(&FactRow<'_>),
-) -> bool {
-    let curated = context.sources.is_some();
-    let indicators: FxHashMap<&str, &Indicator> = context.indicators.iter().map(|(k, v)| (k.as_str(), v)).collect();
-    let mut units: FxHashMap<String, Result<Resolved, String>> = FxHashMap::default();
-    let mut positions: Option<Vec<Option<usize>>> = None;
-    let header = crate::table::stream(path, input, &FACTS, diagnostics, |header, record, line, diagnostics| {
+/// Validates rows of a facts file one at a time, with the caches a worker keeps.
+struct RowChecker<'c> {
+    context: &'c Context<'c>,
+    indicators: &'c FxHashMap<&'c str, &'c Indicator>,
+    units: FxHashMap<String, Result<Resolved, String>>,
+    positions: Option<Vec<Option<usize>>>,
+}
+
+impl<'c> RowChecker<'c> {
+    fn new(context: &'c Context<'c>, indicators: &'c FxHashMap<&'c str, &'c Indicator>) -> RowChecker<'c> {
+        RowChecker { context, indicators, units: FxHashMap::default(), positions: None }
+    }
+
+    /// The valid row, or `None` with every problem in `diagnostics`.
+    fn check<'r>(
+        &'r mut self,
+        header: &crate::table::Header,
+        record: &'r csv::StringRecord,
+        line: u64,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<FactRow<'r>> {
         let before = diagnostics.len();
-        let positions = positions.get_or_insert_with(|| FACTS.columns.iter().map(|c| header.index(c.name)).collect());
+        let positions =
+            self.positions.get_or_insert_with(|| FACTS.columns.iter().map(|c| header.index(c.name)).collect());
         let cells: [Cell<'_>; 11] =
             std::array::from_fn(|k| header.cell_at(record, line, positions.get(k).copied().flatten()));
         let cell = |name: &str| {
@@ -116,23 +122,23 @@ pub fn stream_facts<R: std::io::Read>(
         };
         let mut bad = |cell: Cell<'_>, message: String| diagnostics.push(header.at(cell, message));
         let indicator_cell = cell("indicator");
-        let indicator = match indicators.get(indicator_cell.text) {
+        let indicator = match self.indicators.get(indicator_cell.text) {
             Some(i) => Some(*i),
             None => {
-                let hint = nearest(indicator_cell.text, context.indicators.keys().map(String::as_str))
+                let hint = nearest(indicator_cell.text, self.context.indicators.keys().map(String::as_str))
                     .map(|n| format!("; did you mean \"{n}\"?"))
                     .unwrap_or_default();
                 bad(indicator_cell, format!("unknown indicator \"{}\"{hint}", indicator_cell.text));
                 None
             }
         };
-        if let (Some(i), Some(domain)) = (indicator, context.domain)
+        if let (Some(i), Some(domain)) = (indicator, self.context.domain)
             && i.domain != domain
         {
             bad(indicator_cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{domain}\"", i.id, i.domain));
         }
         let region = cell("region");
-        match context.regions {
+        match self.context.regions {
             Some(known) if !known.contains(region.text) => {
                 bad(
                     region,
@@ -190,11 +196,11 @@ pub fn stream_facts<R: std::io::Read>(
             _ => {}
         }
         for name in [unit_cell.text, indicator.map_or("", |i| i.unit.as_str())] {
-            if !units.contains_key(name) {
-                units.insert(name.to_owned(), context.units.resolve(name));
+            if !self.units.contains_key(name) {
+                self.units.insert(name.to_owned(), self.context.units.resolve(name));
             }
         }
-        let Some(resolved) = units.get(unit_cell.text) else { return };
+        let resolved = self.units.get(unit_cell.text)?;
         let unit = match resolved {
             Ok(u) => Some(u),
             Err(e) => {
@@ -203,7 +209,7 @@ pub fn stream_facts<R: std::io::Read>(
             }
         };
         if let (Some(i), Some(u)) = (indicator, unit)
-            && let Some(Ok(expected)) = units.get(i.unit.as_str())
+            && let Some(Ok(expected)) = self.units.get(i.unit.as_str())
             && expected.dimension != u.dimension
         {
             bad(
@@ -240,7 +246,7 @@ pub fn stream_facts<R: std::io::Read>(
         }
         let source_cell = cell("source");
         let quote_cell = cell("quote");
-        if let Some(sources) = context.sources {
+        if let Some(sources) = self.context.sources {
             match sources.get(source_cell.text) {
                 None if source_cell.text.is_empty() => {
                     bad(source_cell, "source is empty; curated facts name their source".to_owned())
@@ -273,12 +279,12 @@ pub fn stream_facts<R: std::io::Read>(
             }
         }
         if diagnostics.len() > before {
-            return;
+            return None;
         }
         if let (Some(indicator), Some(year), Some(kind), Some(bound), Some(value), Some(unit)) =
             (indicator, year, kind, bound, value, unit)
         {
-            each(&FactRow {
+            return Some(FactRow {
                 indicator,
                 region: region.text,
                 year,
@@ -293,8 +299,22 @@ pub fn stream_facts<R: std::io::Read>(
                 line,
             });
         }
-    });
-    if let (Some(header), true) = (&header, curated) {
+        None
+    }
+}
+
+/// The catalogue keyed by `&str` with a fast hash, for per-row lookups.
+fn fast_index<'c>(context: &'c Context<'c>) -> FxHashMap<&'c str, &'c Indicator> {
+    context.indicators.iter().map(|(k, v)| (k.as_str(), v)).collect()
+}
+
+fn check_curated_header(
+    path: &Path,
+    header: Option<&crate::table::Header>,
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let (Some(header), true) = (header, context.sources.is_some()) {
         for column in FACTS.columns.iter().filter(|c| !header.has(c.name)) {
             diagnostics.push(Diagnostic::new(
                 crate::Location::at(path, 1, 0),
@@ -302,6 +322,58 @@ pub fn stream_facts<R: std::io::Read>(
             ));
         }
     }
+}
+
+/// Streams a facts file in bounded memory, validating every row against `context` and calling
+/// `each` with every valid one. Every problem goes to `diagnostics`. Duplicate keys are the
+/// caller's to detect (it knows how to hold keys cheaply). Returns false when the header is
+/// unusable.
+pub fn stream_facts<R: std::io::Read>(
+    path: &Path,
+    input: R,
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(&FactRow<'_>),
+) -> bool {
+    let indicators = fast_index(context);
+    let mut checker = RowChecker::new(context, &indicators);
+    let header = crate::table::stream(path, input, &FACTS, diagnostics, |header, record, line, diagnostics| {
+        if let Some(row) = checker.check(header, record, line, diagnostics) {
+            each(&row);
+        }
+    });
+    check_curated_header(path, header.as_ref(), context, diagnostics);
+    header.is_some()
+}
+
+/// [`stream_facts`] on `threads` worker threads: each chunk of the file is validated into a part of
+/// its own (`new_part`, filled by `row`), and the parts reach `merge` in file order.
+#[allow(clippy::too_many_arguments)]
+pub fn stream_facts_parallel<R: std::io::Read, P: Send>(
+    path: &Path,
+    input: R,
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    threads: usize,
+    new_part: &(dyn Fn() -> P + Sync),
+    row: &(dyn Fn(&mut P, &FactRow<'_>) + Sync),
+    merge: &mut dyn FnMut(P),
+) -> bool {
+    let indicators = fast_index(context);
+    let new = || (RowChecker::new(context, &indicators), new_part());
+    let work = |part: &mut (RowChecker<'_>, P),
+                header: &crate::table::Header,
+                record: &csv::StringRecord,
+                line: u64,
+                d: &mut Vec<Diagnostic>| {
+        let (checker, user) = part;
+        if let Some(fact) = checker.check(header, record, line, d) {
+            row(user, &fact);
+        }
+    };
+    let mut merge_part = |(_, user): (RowChecker<'_>, P)| merge(user);
+    let header = crate::table::stream_parallel(path, input, &FACTS, diagnostics, threads, &new, &work, &mut merge_part);
+    check_curated_header(path, header.as_ref(), context, diagnostics);
     header.is_some()
 }
 

@@ -91,7 +91,7 @@ pub struct Panel {
     /// Per fact: a range's upper end as written (`NaN` when not a range); empty when no fact is a
     /// range.
     pub value_hi: Vec<f64>,
-    /// Per fact: the 1-based line it was read from (for duplicate reports).
+    /// Per fact: the 1-based line it was read from (for duplicate reports; empty once finished).
     pub line: Vec<u64>,
 }
 
@@ -152,6 +152,78 @@ impl PanelBuilder {
             unit_codes: FxHashMap::default(),
             mode,
         }
+    }
+
+    /// An empty builder for a part of the same panel (a chunk parsed on another thread); its
+    /// indicator codes are the panel's, its regions and units its own until [`PanelBuilder::absorb`].
+    pub fn part(&self) -> PanelBuilder {
+        PanelBuilder {
+            panel: Panel::default(),
+            indicator_codes: self.indicator_codes.clone(),
+            region_codes: FxHashMap::default(),
+            unit_codes: FxHashMap::default(),
+            mode: self.mode,
+        }
+    }
+
+    /// Appends a part built with [`PanelBuilder::part`], recoding its regions and units.
+    pub fn absorb(&mut self, part: PanelBuilder) -> Result<(), String> {
+        let q = part.panel;
+        let mut region_map = Vec::with_capacity(q.regions.len());
+        for name in &q.regions {
+            let code = match self.region_codes.get(name.as_str()) {
+                Some(&code) => code,
+                None => {
+                    if self.panel.regions.len() >= MAX_REGIONS {
+                        return Err(format!("more than {MAX_REGIONS} regions"));
+                    }
+                    let code = self.panel.regions.len() as u32;
+                    self.region_codes.insert(name.clone(), code);
+                    self.panel.regions.push(name.clone());
+                    code
+                }
+            };
+            region_map.push(code);
+        }
+        let mut unit_map = Vec::with_capacity(q.units.len());
+        for unit in &q.units {
+            let code = match self.unit_codes.get(unit.name.as_str()) {
+                Some(&code) => code,
+                None => {
+                    let code =
+                        u16::try_from(self.panel.units.len()).map_err(|_| "more than 65,536 units".to_owned())?;
+                    self.unit_codes.insert(unit.name.clone(), code);
+                    self.panel.units.push(unit.clone());
+                    code
+                }
+            };
+            unit_map.push(code);
+        }
+        let p = &mut self.panel;
+        let before = p.indicator.len();
+        if !q.value_hi.is_empty() || !p.value_hi.is_empty() {
+            if p.value_hi.is_empty() {
+                p.value_hi = vec![f64::NAN; before];
+                p.value_hi_base = vec![f64::NAN; before];
+            }
+            if q.value_hi.is_empty() {
+                p.value_hi.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+                p.value_hi_base.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+            } else {
+                p.value_hi.extend_from_slice(&q.value_hi);
+                p.value_hi_base.extend_from_slice(&q.value_hi_base);
+            }
+        }
+        p.indicator.extend_from_slice(&q.indicator);
+        p.region.extend(q.region.iter().map(|r| region_map[*r as usize]));
+        p.year.extend_from_slice(&q.year);
+        p.kind.extend_from_slice(&q.kind);
+        p.bound.extend_from_slice(&q.bound);
+        p.unit.extend(q.unit.iter().map(|u| unit_map[*u as usize]));
+        p.value.extend_from_slice(&q.value);
+        p.value_base.extend_from_slice(&q.value_base);
+        p.line.extend_from_slice(&q.line);
+        Ok(())
     }
 
     /// Adds a validated row. Fails (with the reason) only on limits: more than [`MAX_REGIONS`]
@@ -291,7 +363,12 @@ impl PanelBuilder {
         }
         match Diagnostics::from_vec(problems) {
             Some(d) => Err(d),
-            None => Ok(self.panel),
+            None => {
+                // lines served the duplicate report; a valid panel no longer needs them
+                let mut panel = self.panel;
+                panel.line = Vec::new();
+                Ok(panel)
+            }
         }
     }
 }

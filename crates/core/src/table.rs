@@ -115,6 +115,201 @@ impl Header {
 /// Bytes read from a file at a time when streaming.
 const CHUNK: usize = 8 << 20;
 
+/// A record callback: the header, the record, its 1-based line, and where to put problems.
+pub type EachRecord<'f> = dyn FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + 'f;
+
+/// A record callback of [`stream_parallel`], filling a part of type `P`.
+pub type WorkRecord<'f, P> = dyn Fn(&mut P, &Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + Sync + 'f;
+
+/// Cuts a CSV input into chunks of whole records: each ends at a newline outside quotes.
+struct Chunker<R> {
+    input: R,
+    buffer: Vec<u8>,
+    scanned: usize,
+    in_quotes: bool,
+    quote_opened_line: u64,
+    base_line: u64,
+    eof: bool,
+    first: bool,
+}
+
+impl<R: std::io::Read> Chunker<R> {
+    fn new(input: R) -> Chunker<R> {
+        Chunker {
+            input,
+            buffer: Vec::new(),
+            scanned: 0,
+            in_quotes: false,
+            quote_opened_line: 0,
+            base_line: 1,
+            eof: false,
+            first: true,
+        }
+    }
+
+    /// The next chunk and the line of its first byte; `Ok(None)` at the end; `Err(())` when the
+    /// input cannot be read or is not UTF-8 text (the problem is in `diagnostics`).
+    fn next(
+        &mut self,
+        path: &Path,
+        schema: &Schema,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<Option<(Vec<u8>, u64)>, ()> {
+        loop {
+            if !self.eof {
+                let old = self.buffer.len();
+                self.buffer.resize(old + CHUNK, 0);
+                let mut filled = old;
+                while filled < self.buffer.len() {
+                    match self.input.read(&mut self.buffer[filled..]) {
+                        Ok(0) => {
+                            self.eof = true;
+                            break;
+                        }
+                        Ok(n) => filled += n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => {
+                            diagnostics
+                                .push(Diagnostic::new(Location::file(path), format!("cannot read the file: {e}")));
+                            return Err(());
+                        }
+                    }
+                }
+                self.buffer.truncate(filled);
+            }
+            if self.first {
+                self.first = false;
+                if self.buffer.is_empty() {
+                    diagnostics.push(Diagnostic::new(
+                        Location::file(path),
+                        format!("the file is empty; expected the header {}", schema.header()),
+                    ));
+                    return Err(());
+                }
+                let head = &self.buffer[..self.buffer.len().min(4096)];
+                if let Err(d) = crate::text::decode_utf8(path, head) {
+                    // a multi-byte character cut at 4096 bytes is not an error
+                    if !(self.buffer.len() > 4096 && d.message.starts_with("invalid UTF-8")) {
+                        diagnostics.push(d);
+                        return Err(());
+                    }
+                }
+                if self.buffer.starts_with(crate::text::BOM.as_bytes()) {
+                    self.buffer.drain(..crate::text::BOM.len());
+                }
+            }
+            // the end of the last complete record: the last newline outside quotes
+            let fresh = &self.buffer[self.scanned..];
+            let cut = if !self.in_quotes && !fresh.contains(&b'"') {
+                fresh.iter().rposition(|b| *b == b'\n').map(|i| self.scanned + i + 1)
+            } else {
+                let mut line_of = self.base_line + count_newlines(&self.buffer[..self.scanned]);
+                let mut cut = None;
+                for (i, b) in fresh.iter().enumerate() {
+                    match b {
+                        b'"' => {
+                            self.in_quotes = !self.in_quotes;
+                            if self.in_quotes {
+                                self.quote_opened_line = line_of;
+                            }
+                        }
+                        b'\n' => {
+                            line_of += 1;
+                            if !self.in_quotes {
+                                cut = Some(self.scanned + i + 1);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                cut
+            };
+            self.scanned = self.buffer.len();
+            let end = if self.eof { self.buffer.len() } else { cut.unwrap_or(0) };
+            if end > 0 || self.eof {
+                if end == 0 {
+                    if self.in_quotes {
+                        diagnostics.push(Diagnostic::new(
+                            Location::at(path, self.quote_opened_line, 0),
+                            "a quoted field opened here is never closed (unbalanced \\\")",
+                        ));
+                        self.in_quotes = false;
+                    }
+                    return Ok(None);
+                }
+                let chunk: Vec<u8> = self.buffer.drain(..end).collect();
+                self.scanned -= end;
+                let line = self.base_line;
+                self.base_line += count_newlines(&chunk);
+                return Ok(Some((chunk, line)));
+            }
+        }
+    }
+}
+
+/// Parses one chunk of whole records starting at `base_line`; the first record of the file sets
+/// `header`. Returns false when the header is unusable.
+#[allow(clippy::too_many_arguments)]
+fn parse_chunk(
+    path: &Path,
+    schema: &Schema,
+    bytes: &[u8],
+    base_line: u64,
+    header: &mut Option<Header>,
+    record: &mut csv::StringRecord,
+    diagnostics: &mut Vec<Diagnostic>,
+    each: &mut EachRecord<'_>,
+) -> bool {
+    let text = match crate::text::decode_utf8(path, bytes) {
+        Ok(text) => text,
+        Err(mut d) => {
+            if d.location.line > 0 {
+                d.location.line += base_line - 1;
+            }
+            diagnostics.push(d);
+            return true;
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text);
+    loop {
+        match reader.read_record(record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(err) => {
+                let mut d = csv_error(path, &err);
+                d.location.line += base_line - 1;
+                diagnostics.push(d);
+                continue;
+            }
+        }
+        let line = base_line - 1 + record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let Some(h) = header.as_ref() else {
+            match check_header(path, record, schema, diagnostics) {
+                Some(positions) => *header = Some(Header { path: path.to_path_buf(), positions, width: record.len() }),
+                None => return false,
+            }
+            continue;
+        };
+        if record.len() == 1 && record.get(0) == Some("") {
+            continue; // a blank line
+        }
+        if record.len() != h.width {
+            diagnostics.push(Diagnostic::new(
+                Location::at(path, line, 0),
+                format!(
+                    "{} fields, expected {} (as many as the header); quote fields that contain commas",
+                    record.len(),
+                    h.width
+                ),
+            ));
+            continue;
+        }
+        each(h, record, line, diagnostics);
+    }
+    true
+}
+
 /// Streams a CSV file record by record in bounded memory: decodes and checks each chunk (UTF-8 only,
 /// with a precise answer for UTF-16, GBK and NUL bytes), checks the header against `schema`, skips
 /// blank lines, reports rows with the wrong number of fields and quotes left open, and calls `each`
@@ -122,148 +317,128 @@ const CHUNK: usize = 8 << 20;
 /// (nothing is streamed then).
 pub fn stream<R: std::io::Read>(
     path: &Path,
-    mut input: R,
+    input: R,
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
     mut each: impl FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>),
 ) -> Option<Header> {
-    let mut buffer: Vec<u8> = Vec::new();
-    let mut scanned = 0; // bytes of `buffer` already scanned for the quote state
-    let mut in_quotes = false;
-    let mut quote_opened_line = 0u64;
-    let mut base_line = 1u64; // line of buffer[0]
-    let mut header: Option<Header> = None;
-    let mut first = true;
-    let mut eof = false;
+    let mut chunks = Chunker::new(input);
+    let mut header = None;
     let mut record = csv::StringRecord::new();
-    loop {
-        if !eof {
-            let old = buffer.len();
-            buffer.resize(old + CHUNK, 0);
-            let mut filled = old;
-            while filled < buffer.len() {
-                match input.read(&mut buffer[filled..]) {
-                    Ok(0) => {
-                        eof = true;
-                        break;
-                    }
-                    Ok(n) => filled += n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => {
-                        diagnostics.push(Diagnostic::new(Location::file(path), format!("cannot read the file: {e}")));
-                        return None;
-                    }
-                }
-            }
-            buffer.truncate(filled);
-        }
-        if first {
-            first = false;
-            if buffer.is_empty() {
-                diagnostics.push(Diagnostic::new(
-                    Location::file(path),
-                    format!("the file is empty; expected the header {}", schema.header()),
-                ));
-                return None;
-            }
-            if let Err(d) = crate::text::decode_utf8(path, &buffer[..buffer.len().min(4096)]).map(|_| ()).or_else(|d| {
-                // a multi-byte character cut at 4096 bytes is not an error
-                if buffer.len() > 4096 && d.message.starts_with("invalid UTF-8") { Ok(()) } else { Err(d) }
-            }) {
-                diagnostics.push(d);
-                return None;
-            }
-            if buffer.starts_with(crate::text::BOM.as_bytes()) {
-                buffer.drain(..crate::text::BOM.len());
-            }
-        }
-        // the end of the last complete record: the last newline outside quotes
-        let mut cut = None;
-        let mut line_of = base_line + count_newlines(&buffer[..scanned]);
-        for (i, b) in buffer.iter().enumerate().skip(scanned) {
-            match b {
-                b'"' => {
-                    in_quotes = !in_quotes;
-                    if in_quotes {
-                        quote_opened_line = line_of;
-                    }
-                }
-                b'\n' => {
-                    line_of += 1;
-                    if !in_quotes {
-                        cut = Some(i + 1);
-                    }
-                }
-                _ => {}
-            }
-        }
-        scanned = buffer.len();
-        let end = if eof { buffer.len() } else { cut.unwrap_or(0) };
-        if end > 0 {
-            let slice = &buffer[..end];
-            let text = match crate::text::decode_utf8(path, slice) {
-                Ok(text) => text,
-                Err(mut d) => {
-                    d.location.line += base_line - 1;
-                    diagnostics.push(d);
-                    return header;
-                }
-            };
-            let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-            let mut lines = LineCounter::new(text);
-            loop {
-                match reader.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) => {}
-                    Err(err) => {
-                        let mut d = csv_error(path, &err);
-                        d.location.line += base_line - 1;
-                        diagnostics.push(d);
-                        continue;
-                    }
-                }
-                let line = base_line - 1 + record.position().map_or(0, |p| lines.line_at(p.byte()));
-                let Some(h) = &header else {
-                    let positions = check_header(path, &record, schema, diagnostics)?;
-                    header = Some(Header { path: path.to_path_buf(), positions, width: record.len() });
-                    continue;
-                };
-                if record.len() == 1 && record.get(0) == Some("") {
-                    continue; // a blank line
-                }
-                if record.len() != h.width {
-                    diagnostics.push(Diagnostic::new(
-                        Location::at(path, line, 0),
-                        format!(
-                            "{} fields, expected {} (as many as the header); quote fields that contain commas",
-                            record.len(),
-                            h.width
-                        ),
-                    ));
-                    continue;
-                }
-                each(h, &record, line, diagnostics);
-            }
-            base_line += count_newlines(slice);
-            buffer.drain(..end);
-            scanned -= end;
-        }
-        if eof {
-            break;
+    while let Ok(Some((bytes, line))) = chunks.next(path, schema, diagnostics) {
+        if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
+            return None;
         }
     }
-    if in_quotes {
-        diagnostics.push(Diagnostic::new(
-            Location::at(path, quote_opened_line, 0),
-            "a quoted field opened here is never closed (unbalanced \\\")",
-        ));
-    }
-    if header.is_none() {
+    if header.is_none() && diagnostics.is_empty() {
         diagnostics.push(Diagnostic::new(
             Location::file(path),
             format!("the file is empty; expected the header {}", schema.header()),
         ));
     }
+    header
+}
+
+/// [`stream`] on `threads` worker threads: chunks are parsed in parallel, each into a part of its
+/// own (`new_part`, filled by `work`), and the parts are handed to `merge` in file order.
+/// Diagnostics are collected in file order too.
+#[allow(clippy::too_many_arguments)]
+pub fn stream_parallel<R: std::io::Read, P: Send>(
+    path: &Path,
+    input: R,
+    schema: &Schema,
+    diagnostics: &mut Vec<Diagnostic>,
+    threads: usize,
+    new_part: &(dyn Fn() -> P + Sync),
+    work: &WorkRecord<'_, P>,
+    merge: &mut dyn FnMut(P),
+) -> Option<Header> {
+    use std::collections::BTreeMap;
+    use std::sync::{Mutex, mpsc};
+    let mut chunks = Chunker::new(input);
+    let mut record = csv::StringRecord::new();
+    // the first chunk, with the header, in this thread
+    let mut header = None;
+    match chunks.next(path, schema, diagnostics) {
+        Ok(Some((bytes, line))) => {
+            let mut part = new_part();
+            let mut each =
+                |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| work(&mut part, h, r, l, d);
+            if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
+                return None;
+            }
+            merge(part);
+        }
+        _ => return None,
+    }
+    let Some(shared) = header.clone() else {
+        if diagnostics.is_empty() {
+            diagnostics.push(Diagnostic::new(
+                Location::file(path),
+                format!("the file is empty; expected the header {}", schema.header()),
+            ));
+        }
+        return None;
+    };
+    let threads = threads.max(1);
+    let (to_workers, from_reader) = mpsc::sync_channel::<(usize, Vec<u8>, u64)>(threads * 2);
+    let from_reader = Mutex::new(from_reader);
+    let (to_merger, results) = mpsc::channel::<(usize, P, Vec<Diagnostic>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let to_merger = to_merger.clone();
+            let (from_reader, shared) = (&from_reader, &shared);
+            scope.spawn(move || {
+                let mut record = csv::StringRecord::new();
+                loop {
+                    let next = from_reader.lock().ok().and_then(|r| r.recv().ok());
+                    let Some((seq, bytes, line)) = next else { break };
+                    let mut part = new_part();
+                    let mut problems = Vec::new();
+                    let mut header = Some(shared.clone());
+                    let mut each = |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| {
+                        work(&mut part, h, r, l, d)
+                    };
+                    parse_chunk(path, schema, &bytes, line, &mut header, &mut record, &mut problems, &mut each);
+                    if to_merger.send((seq, part, problems)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(to_merger);
+        let mut pending: BTreeMap<usize, (P, Vec<Diagnostic>)> = BTreeMap::new();
+        let mut next_to_merge = 0usize;
+        let mut sent = 0usize;
+        let mut deliver = |pending: &mut BTreeMap<usize, (P, Vec<Diagnostic>)>, diagnostics: &mut Vec<Diagnostic>| {
+            while let Some((part, problems)) = pending.remove(&next_to_merge) {
+                diagnostics.extend(problems);
+                merge(part);
+                next_to_merge += 1;
+            }
+        };
+        let mut reading = true;
+        while reading {
+            match chunks.next(path, schema, diagnostics) {
+                Ok(Some((bytes, line))) => {
+                    if to_workers.send((sent, bytes, line)).is_err() {
+                        reading = false;
+                    }
+                    sent += 1;
+                }
+                _ => reading = false,
+            }
+            while let Ok((seq, part, problems)) = results.try_recv() {
+                pending.insert(seq, (part, problems));
+            }
+            deliver(&mut pending, diagnostics);
+        }
+        drop(to_workers);
+        for (seq, part, problems) in results.iter() {
+            pending.insert(seq, (part, problems));
+            deliver(&mut pending, diagnostics);
+        }
+    });
     header
 }
 

@@ -34,7 +34,7 @@ fn abs(e: Expr) -> Expr {
 
 /// Splits a panel into the targets frame (with domain, direction and the `%` flag of the base unit)
 /// and one frame per kind of result, all keyed by the packed (indicator, region, year).
-fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
+fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame>)> {
     let n = panel.len();
     let has_hi = !panel.value_hi_base.is_empty();
     let targets: Vec<usize> = (0..n).filter(|&i| panel.kind[i] == 2).collect();
@@ -46,6 +46,8 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
         vec![
             Column::new("key".into(), targets.iter().map(|&i| panel.key(i)).collect::<Vec<u64>>()),
             Column::new("indicator".into(), targets.iter().map(|&i| panel.indicator[i]).collect::<Vec<u32>>()),
+            Column::new("region".into(), targets.iter().map(|&i| panel.region[i]).collect::<Vec<u32>>()),
+            Column::new("year".into(), targets.iter().map(|&i| panel.year[i]).collect::<Vec<i32>>()),
             Column::new(
                 "domain".into(),
                 targets
@@ -53,8 +55,6 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
                     .map(|&i| u32::from(panel.indicator_domain[panel.indicator[i] as usize]))
                     .collect::<Vec<u32>>(),
             ),
-            Column::new("region".into(), targets.iter().map(|&i| panel.region[i]).collect::<Vec<u32>>()),
-            Column::new("year".into(), targets.iter().map(|&i| panel.year[i]).collect::<Vec<i32>>()),
             Column::new("bound".into(), targets.iter().map(|&i| u32::from(panel.bound[i])).collect::<Vec<u32>>()),
             Column::new(
                 "direction".into(),
@@ -108,18 +108,28 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, DataFrame)> {
             ],
         )
     };
-    Ok((target_frame, result(0, "a")?, result(1, "e")?))
+    let estimates = if panel.kind.contains(&1) { Some(result(1, "e")?) } else { None };
+    Ok((target_frame, result(0, "a")?, estimates))
 }
 
-/// One row per target, sorted by (indicator, region, year): codes for `indicator, domain, region,
-/// bound, direction, target_unit, basis, actual_bound, actual_unit, status`, and `year, target,
-/// target_hi, actual, target_base, target_hi_base, actual_base, sense, reference, gap, rel_gap, tol`.
-pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: LazyFrame, tolerance: Tolerance) -> LazyFrame {
+/// One row per target, sorted by (indicator, region, year): the packed `key`; codes for `indicator,
+/// domain, region, bound, target_unit, basis, actual_bound, actual_unit, status`; and `year, target,
+/// target_hi, actual, target_base, target_hi_base, actual_base, gap, rel_gap, tol`.
+///
+/// Without estimates (`None`), their columns are typed nulls and no second join is made.
+pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFrame>, tolerance: Tolerance) -> LazyFrame {
     let left = || JoinArgs::new(JoinType::Left);
-    let paired = targets
-        .join(actuals, [col("key")], [col("key")], left())
-        .join(estimates, [col("key")], [col("key")], left())
-        .with_columns([col("target_hi").fill_nan(lit(NULL)), col("target_hi_base").fill_nan(lit(NULL))]);
+    let paired = targets.join(actuals, [col("key")], [col("key")], left());
+    let paired = match estimates {
+        Some(e) => paired.join(e, [col("key")], [col("key")], left()),
+        None => paired.with_columns([
+            lit(NULL).cast(DataType::Float64).alias("e_base"),
+            lit(NULL).cast(DataType::Float64).alias("e_value"),
+            lit(NULL).cast(DataType::UInt32).alias("e_bound"),
+            lit(NULL).cast(DataType::UInt32).alias("e_unit"),
+        ]),
+    };
+    let paired = paired.with_columns([col("target_hi").fill_nan(lit(NULL)), col("target_hi_base").fill_nan(lit(NULL))]);
     let t = || col("target_base");
     let hi = || coalesce(&[col("target_hi_base"), col("target_base")]);
     let a = || col("actual_base");
@@ -212,7 +222,6 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: LazyFrame, tole
             col("region"),
             col("year"),
             col("bound"),
-            col("direction"),
             col("target"),
             col("target_hi"),
             col("target_unit"),
@@ -220,12 +229,9 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: LazyFrame, tole
             col("actual"),
             col("actual_bound"),
             col("actual_unit"),
-            col("percent"),
             col("target_base"),
             col("target_hi_base"),
             col("actual_base"),
-            col("sense"),
-            col("reference"),
             col("gap"),
             col("rel_gap"),
             col("tol"),
@@ -336,10 +342,31 @@ impl Outputs {
 /// Runs the engine on a panel, which it consumes (its columns are freed as soon as the engine's
 /// frames are built).
 pub fn run(panel: Panel, tolerance: Tolerance) -> PolarsResult<Outputs> {
+    run_with(panel, tolerance, false)
+}
+
+/// [`run`]; with `summaries_only`, the assessment frame keeps only what the summaries need
+/// (`indicator, domain, region, year, actual_base, rel_gap, status`), so polars computes and holds
+/// less.
+pub fn run_with(panel: Panel, tolerance: Tolerance, summaries_only: bool) -> PolarsResult<Outputs> {
     let names = Names::of(&panel);
     let (targets, actuals, estimates) = frames(&panel)?;
     drop(panel);
-    let assessment = assess(targets.lazy(), actuals.lazy(), estimates.lazy(), tolerance).collect()?;
+    let plan = assess(targets.lazy(), actuals.lazy(), estimates.map(DataFrame::lazy), tolerance);
+    let plan = if summaries_only {
+        plan.select([
+            col("indicator"),
+            col("domain"),
+            col("region"),
+            col("year"),
+            col("actual_base"),
+            col("rel_gap"),
+            col("status"),
+        ])
+    } else {
+        plan
+    };
+    let assessment = plan.collect()?;
     let [by_domain_year, by_region, by_indicator] = summaries(assessment.clone().lazy())?;
     Ok(Outputs { names, assessment, by_domain_year, by_region, by_indicator })
 }

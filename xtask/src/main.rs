@@ -24,6 +24,16 @@ const TASKS: &[Task] = &[
         run: coverage,
     },
     Task {
+        name: "bench",
+        about: "the reference benchmark: zhibiao assess vs DuckDB/polars/pandas (--size tiny|small|large, --reps N, --summaries-only)",
+        run: bench,
+    },
+    Task {
+        name: "sql-check",
+        about: "run bench/assess.sql in DuckDB and require the polars engine's results (needs pip install duckdb)",
+        run: sql_check,
+    },
+    Task {
         name: "browser-check",
         about: "open data/summaries/report.html in headless Chromium: no console messages, one bullet chart per assessed target",
         run: browser_check,
@@ -104,6 +114,37 @@ fn browser_check(args: &[String]) -> ExitCode {
 }
 
 mod browser;
+
+fn bench(args: &[String]) -> ExitCode {
+    match bench::run(&root(), args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+mod bench;
+
+fn sql_check(args: &[String]) -> ExitCode {
+    if let Some(extra) = args.first() {
+        eprintln!("error: sql-check takes no argument (got \"{extra}\")");
+        return ExitCode::from(2);
+    }
+    match sql::run(&root()) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+mod sql;
 
 fn coverage(args: &[String]) -> ExitCode {
     let mut write = false;

@@ -19,6 +19,7 @@
 
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
 use zhibiao_core::assess::Tolerance;
@@ -101,6 +102,9 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         /// gigabyte for a national panel).
         #[arg(long)]
         summaries_only: bool,
+        /// No progress on stderr (it is shown only when stderr is a terminal anyway).
+        #[arg(long, short)]
+        quiet: bool,
     },
 }
 
@@ -122,7 +126,7 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
-        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel, summaries_only } => {
+        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel, summaries_only, quiet } => {
             let mode = match normalise.as_deref() {
                 Some("float64") => Normalise::Float64,
                 Some(_) => Normalise::Exact,
@@ -134,7 +138,12 @@ where
                 return USAGE;
             }
             let tolerance = Tolerance { percent_points: tol_pp, relative: tol_rel };
-            assess(&AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only }, stdout, stderr)
+            let progress = !quiet && (std::io::stderr().is_terminal() || std::env::var_os("ZHIBIAO_TIMINGS").is_some());
+            assess(
+                &AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only, progress },
+                stdout,
+                stderr,
+            )
         }
     };
     match result {
@@ -154,25 +163,38 @@ struct AssessArgs {
     mode: Normalise,
     tolerance: Tolerance,
     summaries_only: bool,
+    progress: bool,
 }
 
 fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
     let started = std::time::Instant::now();
-    let show = std::env::var_os("ZHIBIAO_TIMINGS").is_some();
+    let show = args.progress;
     let phase = |stderr: &mut dyn Write, what: &str| {
         if show {
-            let _ = writeln!(stderr, "{:>8.2}s  {what}", started.elapsed().as_secs_f64());
+            let _ = writeln!(stderr, "\r{:>8.2}s  {what}", started.elapsed().as_secs_f64());
         }
     };
-    let panel = match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode) {
-        Ok(panel) => panel,
-        Err(problems) => {
-            writeln!(stderr, "{problems}")?;
-            let n = problems.len();
-            writeln!(stderr, "error: {n} problem{} in the input; nothing was written", if n == 1 { "" } else { "s" })?;
-            return Ok(BAD_DATA);
+    let mut last = std::time::Instant::now();
+    let mut rows_read = |rows: usize| {
+        if show && last.elapsed().as_millis() >= 500 {
+            last = std::time::Instant::now();
+            let _ = write!(std::io::stderr(), "\r{:>8.2}s  reading: {rows} facts", started.elapsed().as_secs_f64());
         }
     };
+    let panel =
+        match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode, &mut rows_read) {
+            Ok(panel) => panel,
+            Err(problems) => {
+                writeln!(stderr, "{problems}")?;
+                let n = problems.len();
+                writeln!(
+                    stderr,
+                    "error: {n} problem{} in the input; nothing was written",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                return Ok(BAD_DATA);
+            }
+        };
     phase(stderr, &format!("read and validated {} facts", panel.len()));
     let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.summaries_only) {
         Ok(outputs) => outputs,

@@ -56,12 +56,13 @@ pub const UNITS: Schema = Schema {
 /// Loads and validates an analyst's panel into columns: a facts file (streamed, never held as
 /// text; source, quote, note and value_hi optional), a catalogue with at least
 /// `id,domain,unit,direction`, and optionally a `units.csv` (else the built-in registry). Values
-/// are normalised the way `mode` says.
+/// are normalised the way `mode` says; `progress` hears the number of facts read so far.
 pub fn load_panel(
     facts_path: &Path,
     indicators_path: &Path,
     units_path: Option<&Path>,
     mode: crate::units::Normalise,
+    progress: &mut dyn FnMut(usize),
 ) -> Result<crate::panel::Panel, Diagnostics> {
     let mut diagnostics = Vec::new();
     let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
@@ -103,6 +104,7 @@ pub fn load_panel(
                 {
                     limit = Some(why);
                 }
+                progress(builder.len());
             };
             let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
             facts::stream_facts_parallel(

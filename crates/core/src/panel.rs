@@ -154,6 +154,16 @@ impl PanelBuilder {
         }
     }
 
+    /// Facts added so far.
+    pub fn len(&self) -> usize {
+        self.panel.len()
+    }
+
+    /// Whether no fact was added yet.
+    pub fn is_empty(&self) -> bool {
+        self.panel.is_empty()
+    }
+
     /// An empty builder for a part of the same panel (a chunk parsed on another thread); its
     /// indicator codes are the panel's, its regions and units its own until [`PanelBuilder::absorb`].
     pub fn part(&self) -> PanelBuilder {

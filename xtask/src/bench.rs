@@ -1,0 +1,171 @@
+//! `cargo xtask bench`: the reference benchmark (bench/reference/SPEC.md), zhibiao against the
+//! reference engines, whole process, wall time and peak memory.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A size of the benchmark panel: (name, regions, years, indicators, seed).
+const SIZES: &[(&str, u32, u32, u32, u32)] =
+    &[("tiny", 3, 2, 8, 4), ("small", 300, 10, 100, 42), ("large", 2800, 20, 150, 42)];
+
+/// One measured run.
+#[derive(Clone, Copy, Debug, Default)]
+struct Run {
+    wall: f64,
+    rss_mib: f64,
+}
+
+/// Runs the benchmark; `Err` says what is missing or what differed.
+pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let mut size = "small".to_owned();
+    let mut reps = 3usize;
+    let mut summaries_only = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--size" => {
+                size = args.get(i + 1).cloned().ok_or("--size needs tiny, small or large")?;
+                i += 1;
+            }
+            "--reps" => {
+                reps = args
+                    .get(i + 1)
+                    .and_then(|r| r.parse().ok())
+                    .filter(|r| *r > 0)
+                    .ok_or("--reps needs a number ≥ 1")?;
+                i += 1;
+            }
+            "--summaries-only" => summaries_only = true,
+            other => return Err(format!("unknown argument \"{other}\" (expected --size, --reps, --summaries-only)")),
+        }
+        i += 1;
+    }
+    let &(name, regions, years, indicators, seed) =
+        SIZES.iter().find(|s| s.0 == size).ok_or_else(|| format!("unknown size \"{size}\" (tiny, small, large)"))?;
+    let reference = root.join("bench/reference");
+    let data = root.join("target/bench-data").join(name);
+    if !data.join("facts.csv").exists() {
+        eprintln!("generating the {name} panel into {} …", data.display());
+        let status = Command::new("python3")
+            .arg(reference.join("gen_panel.py"))
+            .args(["--regions", &regions.to_string(), "--years", &years.to_string()])
+            .args(["--indicators", &indicators.to_string(), "--seed", &seed.to_string(), "--out"])
+            .arg(&data)
+            .status()
+            .map_err(|e| format!("cannot run python3: {e}"))?;
+        if !status.success() {
+            return Err("the generator failed (it needs `pip install numpy polars`)".into());
+        }
+    }
+    eprintln!("building zhibiao (release) …");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(&cargo)
+        .args(["build", "--release", "--quiet", "-p", "zhibiao"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err("the release build failed".into());
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let zhibiao = target.join("release/zhibiao");
+    let out_root = root.join("target/bench-data/out").join(name);
+
+    let mut engines: Vec<(String, Vec<String>)> = vec![(
+        "zhibiao".into(),
+        [zhibiao.display().to_string(), "assess".into(), "--quiet".into()]
+            .into_iter()
+            .chain(summaries_only.then(|| "--summaries-only".to_owned()))
+            .chain(["--facts", "facts.csv", "--indicators", "indicators.csv", "--units", "units.csv", "--out"].map(
+                |s| {
+                    if s.ends_with(".csv") { data.join(s).display().to_string() } else { s.to_owned() }
+                },
+            ))
+            .chain([out_root.join("zhibiao").display().to_string()])
+            .collect(),
+    )];
+    for (engine, module) in [("duckdb", "duckdb"), ("polars", "polars"), ("pandas", "pandas")] {
+        let installed = Command::new("python3")
+            .args(["-c", &format!("import {module}")])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if installed {
+            engines.push((
+                engine.into(),
+                vec![
+                    "python3".into(),
+                    reference.join(format!("ref_{engine}.py")).display().to_string(),
+                    data.display().to_string(),
+                    out_root.join(engine).display().to_string(),
+                ],
+            ));
+        } else {
+            eprintln!("{engine}: not installed (pip install {module}); skipped");
+        }
+    }
+    let timer = Path::new("/usr/bin/time");
+    if !timer.exists() {
+        return Err("GNU time is needed for peak memory (Debian package `time`)".into());
+    }
+    // warm the page cache, one untimed run each, then interleaved timed rounds
+    let _ = std::fs::read(data.join("facts.csv"));
+    let mut runs: Vec<Vec<Run>> = vec![Vec::new(); engines.len()];
+    for round in 0..=reps {
+        for (k, (engine, command)) in engines.iter().enumerate() {
+            let run = measure(timer, command).map_err(|e| format!("{engine}: {e}"))?;
+            if round > 0 {
+                runs[k].push(run);
+            }
+        }
+    }
+    let median = |v: &[Run], f: fn(&Run) -> f64| {
+        let mut xs: Vec<f64> = v.iter().map(f).collect();
+        xs.sort_by(f64::total_cmp);
+        xs[xs.len() / 2]
+    };
+    let base = (median(&runs[0], |r| r.wall), median(&runs[0], |r| r.rss_mib));
+    println!(
+        "{name} panel ({} facts), median of {reps} runs after a warm-up, whole process:",
+        count_lines(&data.join("facts.csv")).saturating_sub(1)
+    );
+    println!("| engine | wall s | peak MiB | wall ÷ zhibiao | memory ÷ zhibiao |");
+    println!("|---|---:|---:|---:|---:|");
+    for (k, (engine, _)) in engines.iter().enumerate() {
+        let (w, m) = (median(&runs[k], |r| r.wall), median(&runs[k], |r| r.rss_mib));
+        println!("| {engine} | {w:.2} | {m:.0} | {:.2} | {:.2} |", w / base.0, m / base.1);
+    }
+    // byte identity of the three summaries
+    let files = ["by_domain_year.csv", "by_region.csv", "by_indicator.csv"];
+    for (engine, _) in engines.iter().skip(1) {
+        for f in files {
+            let ours = std::fs::read(out_root.join("zhibiao").join(f)).map_err(|e| format!("{f}: {e}"))?;
+            let theirs = std::fs::read(out_root.join(engine).join(f)).map_err(|e| format!("{engine} {f}: {e}"))?;
+            if ours != theirs {
+                return Err(format!("{f} differs between zhibiao and {engine}"));
+            }
+        }
+        println!("{engine}: the three summaries are byte-identical to zhibiao's");
+    }
+    Ok(())
+}
+
+fn measure(timer: &Path, command: &[String]) -> Result<Run, String> {
+    let output = Command::new(timer).arg("-v").args(command).output().map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).lines().take(5).collect::<Vec<_>>().join("\n"));
+    }
+    let report = String::from_utf8_lossy(&output.stderr);
+    let mut run = Run::default();
+    for line in report.lines().map(str::trim) {
+        if let Some(v) = line.strip_prefix("Elapsed (wall clock) time (h:mm:ss or m:ss): ") {
+            run.wall = v.split(':').filter_map(|p| p.parse::<f64>().ok()).fold(0.0, |acc, p| acc * 60.0 + p);
+        } else if let Some(v) = line.strip_prefix("Maximum resident set size (kbytes): ") {
+            run.rss_mib = v.parse::<f64>().unwrap_or(0.0) / 1024.0;
+        }
+    }
+    Ok(run)
+}
+
+fn count_lines(path: &Path) -> usize {
+    std::fs::read(path).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count())
+}

@@ -5,6 +5,7 @@
 
 mod assess;
 mod check;
+mod hostile;
 mod laws;
 mod report;
 mod rules;

@@ -54,10 +54,37 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic at `location`.
+    /// A diagnostic at `location`. Quoted values longer than 120 characters are shown by their first
+    /// 60 and their length, so a 100 MB line makes a readable message.
     pub fn new(location: Location, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { location, message: message.into() }
+        Diagnostic { location, message: elide_long_quotes(message.into()) }
     }
+}
+
+/// Longest quoted value shown whole in a message, in characters.
+const LONGEST_QUOTED: usize = 120;
+
+fn elide_long_quotes(message: String) -> String {
+    if message.len() <= LONGEST_QUOTED * 4 || !message.contains('"') {
+        return message;
+    }
+    let mut out = String::with_capacity(LONGEST_QUOTED * 4);
+    let mut parts = message.split('"');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push('"');
+        let inside_quotes = i % 2 == 0;
+        let length = part.chars().count();
+        if inside_quotes && length > LONGEST_QUOTED {
+            out.extend(part.chars().take(60));
+            out.push_str(&format!("… ({length} characters)"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// Every problem found in an input, sorted by location; never empty.
@@ -130,6 +157,14 @@ mod tests {
         assert_eq!(whole.to_string(), "data/facts/economy.csv: is empty");
         let line = Diagnostic::new(Location::at(f, 3, 0), "x");
         assert_eq!(line.to_string(), "data/facts/economy.csv:3: x");
+    }
+
+    #[test]
+    fn long_values_are_elided() {
+        let f = Path::new("a.csv");
+        let long = "x".repeat(1000);
+        let d = Diagnostic::new(Location::at(f, 1, 2), format!("unknown column \"{long}\" in a facts file"));
+        assert_eq!(d.message, format!("unknown column \"{}… (1000 characters)\" in a facts file", "x".repeat(60)));
     }
 
     #[test]

@@ -115,6 +115,27 @@ impl Header {
 /// Bytes read from a file at a time when streaming.
 const CHUNK: usize = 8 << 20;
 
+/// Most problems reported for one file; the rest are counted (a file where every one of millions of
+/// rows is wrong gets a readable answer, in bounded memory).
+pub const MOST_PROBLEMS: usize = 1000;
+
+/// Keeps at most [`MOST_PROBLEMS`] of the problems added since `start`, counting the rest.
+fn cap(diagnostics: &mut Vec<Diagnostic>, start: usize, dropped: &mut usize) {
+    if diagnostics.len() > start + MOST_PROBLEMS {
+        *dropped += diagnostics.len() - start - MOST_PROBLEMS;
+        diagnostics.truncate(start + MOST_PROBLEMS);
+    }
+}
+
+fn report_dropped(path: &Path, diagnostics: &mut Vec<Diagnostic>, dropped: usize) {
+    if dropped > 0 {
+        diagnostics.push(Diagnostic::new(
+            Location::file(path),
+            format!("{dropped} more problems not shown (the first {MOST_PROBLEMS} are); fix these and check again"),
+        ));
+    }
+}
+
 /// A record callback: the header, the record, its 1-based line, and where to put problems.
 pub type EachRecord<'f> = dyn FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + 'f;
 
@@ -325,11 +346,14 @@ pub fn stream<R: std::io::Read>(
     let mut chunks = Chunker::new(input);
     let mut header = None;
     let mut record = csv::StringRecord::new();
+    let (start, mut dropped) = (diagnostics.len(), 0usize);
     while let Ok(Some((bytes, line))) = chunks.next(path, schema, diagnostics) {
         if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
             return None;
         }
+        cap(diagnostics, start, &mut dropped);
     }
+    report_dropped(path, diagnostics, dropped);
     if header.is_none() && diagnostics.is_empty() {
         diagnostics.push(Diagnostic::new(
             Location::file(path),
@@ -357,6 +381,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
     use std::sync::{Mutex, mpsc};
     let mut chunks = Chunker::new(input);
     let mut record = csv::StringRecord::new();
+    let (start, mut dropped) = (diagnostics.len(), 0usize);
     // the first chunk, with the header, in this thread
     let mut header = None;
     match chunks.next(path, schema, diagnostics) {
@@ -367,11 +392,13 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
             if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
                 return None;
             }
+            cap(diagnostics, start, &mut dropped);
             merge(part);
         }
         _ => return None,
     }
     let Some(shared) = header.clone() else {
+        report_dropped(path, diagnostics, dropped);
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(
                 Location::file(path),
@@ -413,6 +440,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
         let mut deliver = |pending: &mut BTreeMap<usize, (P, Vec<Diagnostic>)>, diagnostics: &mut Vec<Diagnostic>| {
             while let Some((part, problems)) = pending.remove(&next_to_merge) {
                 diagnostics.extend(problems);
+                cap(diagnostics, start, &mut dropped);
                 merge(part);
                 next_to_merge += 1;
             }
@@ -439,6 +467,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
             deliver(&mut pending, diagnostics);
         }
     });
+    report_dropped(path, diagnostics, dropped);
     header
 }
 

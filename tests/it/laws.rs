@@ -81,3 +81,38 @@ proptest! {
         prop_assert_eq!(parsed, facts);
     }
 }
+
+proptest! {
+    /// Any bytes at all, read as a facts file or scanned as a report, get an answer, never a panic.
+    #[test]
+    fn the_loader_and_the_scanner_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), text in "\\PC{0,200}") {
+        let indicators: HashMap<String, Indicator> = HashMap::new();
+        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+        let mut diagnostics = Vec::new();
+        zhibiao_core::facts::stream_facts(Path::new("f.csv"), bytes.as_slice(), &context, &mut diagnostics, |_| {});
+        let chars = text.chars().count();
+        for n in zhibiao_core::numbers::scan(&text) {
+            prop_assert!(n.start < n.end && n.end <= chars);
+        }
+        let _ = zhibiao_core::provenance::numbers_in(&text);
+    }
+
+    /// Valid facts files with one byte changed still get an answer, never a panic.
+    #[test]
+    fn a_mutated_facts_file_never_panics(at in 0usize..200, byte in any::<u8>()) {
+        let text = "indicator,region,year,kind,bound,value,value_hi,unit\ne.x0,421200,2024,target,range,6,6.5,%\n\"e.x0\",421200,2023,actual,eq,-1.5,,万元\n";
+        let mut bytes = text.as_bytes().to_vec();
+        let i = at % bytes.len();
+        bytes[i] = byte;
+        let indicators: HashMap<String, Indicator> = [("e.x0".to_owned(), Indicator {
+            id: "e.x0".into(), domain: "e".into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
+            unit: "%".into(), measure: Measure::Level, direction: Direction::Up, description: String::new(),
+        })].into_iter().collect();
+        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+        let mut diagnostics = Vec::new();
+        zhibiao_core::facts::stream_facts(Path::new("f.csv"), bytes.as_slice(), &context, &mut diagnostics, |_| {});
+        for d in &diagnostics {
+            prop_assert!(d.to_string().starts_with("f.csv"));
+        }
+    }
+}

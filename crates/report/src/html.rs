@@ -4,7 +4,6 @@
 //! domain. Every text that comes from the data is escaped.
 
 use crate::markdown::{Row, bound_symbol, gap_label, rows, status_label, written_result, written_target};
-use crate::table::Table;
 use crate::tables::Tables;
 use std::fmt::Write;
 use zhibiao_core::Domain;
@@ -44,16 +43,7 @@ figcaption{font-size:.85em}.legend span{display:inline-block;margin-right:1.2em}
 
 /// The page.
 pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String {
-    let empty = Table {
-        name: "",
-        title: "",
-        description: "",
-        fields: vec![],
-        primary_key: vec![],
-        foreign_keys: vec![],
-        rows: vec![],
-    };
-    let table = |name: &str| tables.get(name).unwrap_or(&empty);
+    let table = |name: &str| tables.table(name);
     let mut s = String::new();
     let _ = write!(
         s,

@@ -21,10 +21,26 @@ pub struct Tables {
     pub all: Vec<Table>,
 }
 
+/// The table a renderer gets for a name no table has: no fields, no rows.
+static EMPTY: Table = Table {
+    name: "",
+    title: "",
+    description: "",
+    fields: Vec::new(),
+    primary_key: Vec::new(),
+    foreign_keys: Vec::new(),
+    rows: Vec::new(),
+};
+
 impl Tables {
     /// The table named `name`.
     pub fn get(&self, name: &str) -> Option<&Table> {
         self.all.iter().find(|t| t.name == name)
+    }
+
+    /// The table named `name`, or an empty one (renderers then show empty sections).
+    pub fn table(&self, name: &str) -> &Table {
+        self.get(name).unwrap_or(&EMPTY)
     }
 }
 
@@ -340,29 +356,8 @@ fn rows(frame: &DataFrame, columns: &[&str]) -> PolarsResult<Vec<Vec<Value>>> {
 }
 
 fn assessment_table(assessment: &DataFrame, indicators: &HashMap<String, Indicator>) -> PolarsResult<Table> {
-    let columns = [
-        "indicator",
-        "domain",
-        "region",
-        "year",
-        "bound",
-        "target",
-        "target_hi",
-        "target_unit",
-        "basis",
-        "actual",
-        "actual_bound",
-        "actual_unit",
-        "unit_base",
-        "target_base",
-        "target_hi_base",
-        "actual_base",
-        "gap",
-        "rel_gap",
-        "tol",
-        "status",
-    ];
-    let mut out = rows(assessment, &columns)?;
+    let columns = zhibiao_frame::assess::ASSESSMENT_COLUMNS;
+    let mut out = rows(assessment, columns)?;
     for row in &mut out {
         let i = indicators.get(&row[0].text());
         for (at, text) in

@@ -208,3 +208,79 @@ fn swapping_ge_and_le_flips_the_sense() {
     let over = |b| judge(b, 3.0, None, Direction::None, "%", 4.0, Tolerance::default()).status;
     assert_eq!((over(Bound::Ge), over(Bound::Le)), (Status::Met, Status::Missed));
 }
+
+#[test]
+fn parquet_in_and_out_gives_the_same_assessment() {
+    let dir = repo_path("tests/fixtures/bench-tiny");
+    let tmp = std::env::temp_dir().join(format!("zhibiao-parquet-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    // the tiny panel as Parquet: text columns as strings, year as an integer, value as a double
+    let text = std::fs::read_to_string(format!("{dir}/facts.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let strings = |i: usize| rows.iter().map(|r| r[i]).collect::<Vec<&str>>();
+    let mut frame = DataFrame::new(
+        rows.len(),
+        vec![
+            Column::new("indicator".into(), strings(0)),
+            Column::new("region".into(), strings(1)),
+            Column::new("year".into(), rows.iter().map(|r| r[2].parse::<i64>().unwrap()).collect::<Vec<_>>()),
+            Column::new("kind".into(), strings(3)),
+            Column::new("bound".into(), strings(4)),
+            Column::new("value".into(), rows.iter().map(|r| r[5].parse::<f64>().unwrap()).collect::<Vec<_>>()),
+            Column::new("unit".into(), strings(6)),
+        ],
+    )
+    .unwrap();
+    let facts = tmp.join("facts.parquet");
+    ParquetWriter::new(std::fs::File::create(&facts).unwrap()).finish(&mut frame).unwrap();
+    let out = tmp.join("out");
+    let run = zhibiao(&[
+        "assess",
+        "--format",
+        "parquet",
+        "--facts",
+        &facts.display().to_string(),
+        "--indicators",
+        &format!("{dir}/indicators.csv"),
+        "--units",
+        &format!("{dir}/units.csv"),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("assessed 47 targets: 22 met, 5 near, 17 missed, 3 pending"), "{}", run.stdout);
+    // by_region.parquet holds what by_region.csv of the reference engines holds
+    let read = |name: &str| ParquetReader::new(std::fs::File::open(out.join(name)).unwrap()).finish().unwrap();
+    let by_region = read("by_region.parquet");
+    let expected = std::fs::read_to_string(format!("{dir}/expected/by_region.csv")).unwrap();
+    let regions = strings_of(&by_region, "region");
+    let shares: Vec<Option<f64>> = by_region.column("met_share").unwrap().f64().unwrap().iter().collect();
+    for (k, line) in expected.lines().skip(1).enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(regions[k].as_deref(), Some(cells[0]));
+        assert_eq!(format!("{:.6}", shares[k].unwrap()), cells[5]);
+    }
+    assert_eq!(read("assessment.parquet").height(), 47);
+    assert_eq!(read("by_indicator.parquet").height(), 16);
+    // a file that is not Parquet: a clear answer, nothing written
+    std::fs::write(tmp.join("bad.parquet"), "not parquet").unwrap();
+    let run = zhibiao(&[
+        "assess",
+        "--format",
+        "parquet",
+        "--facts",
+        &tmp.join("bad.parquet").display().to_string(),
+        "--indicators",
+        &format!("{dir}/indicators.csv"),
+        "--out",
+        &tmp.join("out2").display().to_string(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("bad.parquet: cannot read the Parquet file"), "{}", run.stderr);
+    assert!(!tmp.join("out2").exists());
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+fn strings_of(frame: &DataFrame, name: &str) -> Vec<Option<String>> {
+    frame.column(name).unwrap().str().unwrap().iter().map(|s| s.map(str::to_owned)).collect()
+}

@@ -105,6 +105,9 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         /// No progress on stderr (it is shown only when stderr is a terminal anyway).
         #[arg(long, short)]
         quiet: bool,
+        /// The format of the facts file and of the outputs (the catalogue and units stay CSV).
+        #[arg(long, value_parser = ["csv", "parquet"], default_value = "csv")]
+        format: String,
     },
 }
 
@@ -126,7 +129,18 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
-        Command::Assess { facts, indicators, units, out, normalise, tol_pp, tol_rel, summaries_only, quiet } => {
+        Command::Assess {
+            facts,
+            indicators,
+            units,
+            out,
+            normalise,
+            tol_pp,
+            tol_rel,
+            summaries_only,
+            quiet,
+            format,
+        } => {
             let mode = match normalise.as_deref() {
                 Some("float64") => Normalise::Float64,
                 Some(_) => Normalise::Exact,
@@ -139,8 +153,9 @@ where
             }
             let tolerance = Tolerance { percent_points: tol_pp, relative: tol_rel };
             let progress = !quiet && (std::io::stderr().is_terminal() || std::env::var_os("ZHIBIAO_TIMINGS").is_some());
+            let parquet = format == "parquet";
             assess(
-                &AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only, progress },
+                &AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only, progress, parquet },
                 stdout,
                 stderr,
             )
@@ -164,6 +179,7 @@ struct AssessArgs {
     tolerance: Tolerance,
     summaries_only: bool,
     progress: bool,
+    parquet: bool,
 }
 
 fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
@@ -181,20 +197,33 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             let _ = write!(std::io::stderr(), "\r{:>8.2}s  reading: {rows} facts", started.elapsed().as_secs_f64());
         }
     };
-    let panel =
-        match dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode, &mut rows_read) {
-            Ok(panel) => panel,
-            Err(problems) => {
-                writeln!(stderr, "{problems}")?;
-                let n = problems.len();
-                writeln!(
-                    stderr,
-                    "error: {n} problem{} in the input; nothing was written",
-                    if n == 1 { "" } else { "s" }
-                )?;
-                return Ok(BAD_DATA);
-            }
-        };
+    let loaded = if args.parquet {
+        match zhibiao_frame::assess::parquet_records(&args.facts) {
+            Ok((names, records)) => dataset::load_panel_records(
+                &args.facts,
+                &names,
+                records,
+                &args.indicators,
+                args.units.as_deref(),
+                args.mode,
+            ),
+            Err(err) => Err(zhibiao_core::Diagnostics::one(zhibiao_core::Diagnostic::new(
+                zhibiao_core::Location::file(&args.facts),
+                format!("cannot read the Parquet file: {err}"),
+            ))),
+        }
+    } else {
+        dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode, &mut rows_read)
+    };
+    let panel = match loaded {
+        Ok(panel) => panel,
+        Err(problems) => {
+            writeln!(stderr, "{problems}")?;
+            let n = problems.len();
+            writeln!(stderr, "error: {n} problem{} in the input; nothing was written", if n == 1 { "" } else { "s" })?;
+            return Ok(BAD_DATA);
+        }
+    };
     phase(stderr, &format!("read and validated {} facts", panel.len()));
     let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.summaries_only) {
         Ok(outputs) => outputs,
@@ -204,7 +233,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, "assessed");
-    if let Err(err) = write_outputs(&args.out, &outputs, !args.summaries_only) {
+    if let Err(err) = write_outputs(&args.out, &outputs, !args.summaries_only, args.parquet) {
         writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
         return Ok(BAD_DATA);
     }
@@ -223,11 +252,20 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(OK)
 }
 
-fn write_outputs(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs, rows: bool) -> std::io::Result<()> {
+fn write_outputs(
+    dir: &std::path::Path,
+    outputs: &zhibiao_frame::assess::Outputs,
+    rows: bool,
+    parquet: bool,
+) -> std::io::Result<()> {
     use std::io::Write as _;
     use zhibiao_frame::assess::{spec_csvs, write_assessment_csv};
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
+    if parquet {
+        zhibiao_frame::assess::write_parquet(outputs, dir, &mut staging, rows).map_err(std::io::Error::other)?;
+        return staging.commit();
+    }
     if rows {
         let mut file = staging.create(&dir.join("assessment.csv"))?;
         write_assessment_csv(outputs, &mut file)?;

@@ -128,6 +128,48 @@ pub fn load_panel(
     builder.finish(facts_path)
 }
 
+/// Loads an analyst's panel whose facts come as records with column names (a Parquet file read by
+/// the caller): the catalogue and units as in [`load_panel`], every row validated the same way.
+pub fn load_panel_records(
+    facts_path: &Path,
+    names: &[String],
+    records: impl Iterator<Item = (u64, csv::StringRecord)>,
+    indicators_path: &Path,
+    units_path: Option<&Path>,
+    mode: crate::units::Normalise,
+) -> Result<crate::panel::Panel, Diagnostics> {
+    let mut diagnostics = Vec::new();
+    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
+    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
+        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
+        .unwrap_or_default();
+    if let Some(d) = Diagnostics::from_vec(std::mem::take(&mut diagnostics)) {
+        return Err(d);
+    }
+    let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
+    let unit_lookup = match &units {
+        Some(table) => crate::units::Units::Table(table),
+        None => crate::units::Units::Registry,
+    };
+    let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
+    let mut builder = crate::panel::PanelBuilder::new(catalogue.clone(), mode);
+    let mut limit: Option<String> = None;
+    facts::check_records(facts_path, names, records, &context, &mut diagnostics, |row| {
+        if limit.is_none()
+            && let Err(why) = builder.push(row)
+        {
+            limit = Some(format!("row {}: {why}", row.line));
+        }
+    });
+    if let Some(why) = limit {
+        diagnostics.push(Diagnostic::new(Location::file(facts_path), why));
+    }
+    if let Some(d) = Diagnostics::from_vec(diagnostics) {
+        return Err(d);
+    }
+    builder.finish(facts_path)
+}
+
 /// Parses a `units.csv` (`unit,base_unit,factor`; factors such as `1e8`, `10000`, `0.5`).
 pub fn parse_units(
     path: &Path,

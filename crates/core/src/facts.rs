@@ -346,6 +346,46 @@ pub fn stream_facts<R: std::io::Read>(
     header.is_some()
 }
 
+/// Validates facts that arrive as records with their own column names (rows of a Parquet file,
+/// say): `records` yields each row's number (used as its line) and its cells as text. Every rule of
+/// [`stream_facts`] applies; `each` gets every valid row. Returns false when the columns are unusable.
+pub fn check_records(
+    path: &Path,
+    names: &[String],
+    records: impl Iterator<Item = (u64, csv::StringRecord)>,
+    context: &Context<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(&FactRow<'_>),
+) -> bool {
+    let Some(header) = crate::table::Header::from_names(path, names, &FACTS, diagnostics) else {
+        return false;
+    };
+    let indicators = fast_index(context);
+    let mut checker = RowChecker::new(context, &indicators);
+    let start = diagnostics.len();
+    for (line, record) in records {
+        if record.len() != names.len() {
+            continue;
+        }
+        if let Some(row) = checker.check(&header, &record, line, diagnostics) {
+            each(&row);
+        }
+        if diagnostics.len() > start + crate::table::MOST_PROBLEMS {
+            diagnostics.truncate(start + crate::table::MOST_PROBLEMS);
+            diagnostics.push(Diagnostic::new(
+                crate::Location::file(path),
+                format!(
+                    "more problems not shown (the first {} are); fix these and check again",
+                    crate::table::MOST_PROBLEMS
+                ),
+            ));
+            break;
+        }
+    }
+    check_curated_header(path, Some(&header), context, diagnostics);
+    true
+}
+
 /// [`stream_facts`] on `threads` worker threads: each chunk of the file is validated into a part of
 /// its own (`new_part`, filled by `row`), and the parts reach `merge` in file order.
 #[allow(clippy::too_many_arguments)]

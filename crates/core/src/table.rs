@@ -75,6 +75,19 @@ pub struct Header {
 }
 
 impl Header {
+    /// The header of a table whose column names come from elsewhere than a CSV line (a Parquet
+    /// schema, say); problems are located at line 1 as for CSV. `None` when it is unusable.
+    pub fn from_names(
+        path: &Path,
+        names: &[String],
+        schema: &Schema,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Header> {
+        let record = csv::StringRecord::from(names.to_vec());
+        let positions = check_header(path, &record, schema, diagnostics)?;
+        Some(Header { path: path.to_path_buf(), positions, width: names.len() })
+    }
+
     /// The file being read.
     pub fn path(&self) -> &Path {
         &self.path

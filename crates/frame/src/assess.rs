@@ -637,3 +637,65 @@ pub fn decoded_frame(outputs: &Outputs) -> PolarsResult<DataFrame> {
     }
     DataFrame::new(f.height(), columns)
 }
+
+/// Reads a Parquet facts file: its column names and its rows as text records numbered from 1
+/// (numbers written in their shortest exact form, so the contract's checks apply unchanged).
+pub fn parquet_records(
+    path: &std::path::Path,
+) -> PolarsResult<(Vec<String>, impl Iterator<Item = (u64, csv::StringRecord)>)> {
+    let frame = ParquetReader::new(std::fs::File::open(path)?).finish()?;
+    let names: Vec<String> = frame.get_column_names().iter().map(|n| n.to_string()).collect();
+    let height = frame.height();
+    let records = (0..height).map(move |row| {
+        let cells: Vec<String> = frame
+            .columns()
+            .iter()
+            .map(|c| match c.get(row) {
+                Ok(AnyValue::Null) | Err(_) => String::new(),
+                Ok(AnyValue::String(s)) => s.to_owned(),
+                Ok(AnyValue::StringOwned(s)) => s.to_string(),
+                Ok(AnyValue::Float64(x)) => format!("{x}"),
+                Ok(AnyValue::Float32(x)) => format!("{}", f64::from(x)),
+                Ok(other) => other.to_string(),
+            })
+            .collect();
+        (row as u64 + 1, csv::StringRecord::from(cells))
+    });
+    Ok((names, records))
+}
+
+/// Replaces a code column of `frame` by the names the codes stand for.
+fn name_codes(frame: &mut DataFrame, column: &str, names: &[String]) -> PolarsResult<()> {
+    let values: Vec<Option<String>> =
+        codes(frame, column)?.into_iter().map(|c| c.and_then(|c| names.get(c as usize).cloned())).collect();
+    frame.with_column(Column::new(column.into(), values))?;
+    Ok(())
+}
+
+/// Writes the outputs as Parquet: `assessment.parquet` (unless `rows` is false) and the three
+/// summaries, with names for codes and full-precision numbers, staged with the caller's other files.
+pub fn write_parquet(
+    outputs: &Outputs,
+    dir: &std::path::Path,
+    staging: &mut zhibiao_core::output::Staging,
+    rows: bool,
+) -> PolarsResult<()> {
+    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+    let mut frames: Vec<(&str, DataFrame)> = Vec::new();
+    if rows {
+        frames.push(("assessment.parquet", decoded_frame(outputs)?));
+    }
+    let mut a = outputs.by_domain_year.clone();
+    name_codes(&mut a, "domain", &outputs.names.domains)?;
+    name_codes(&mut a, "status", &statuses)?;
+    let mut b = outputs.by_region.clone();
+    name_codes(&mut b, "region", &outputs.names.regions)?;
+    let mut c = outputs.by_indicator.clone();
+    name_codes(&mut c, "indicator", &outputs.names.indicators)?;
+    frames.extend([("by_domain_year.parquet", a), ("by_region.parquet", b), ("by_indicator.parquet", c)]);
+    for (name, mut frame) in frames {
+        let file = staging.create(&dir.join(name))?;
+        ParquetWriter::new(file).finish(&mut frame)?;
+    }
+    Ok(())
+}

@@ -112,3 +112,53 @@ fn a_failed_write_leaves_the_previous_summaries_intact() {
     assert_eq!(before, after);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn invalid_data_stops_the_report_before_anything_is_written() {
+    let tmp = std::env::temp_dir().join(format!("zhibiao-report-broken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy(&root().join("tests/fixtures/broken"), &tmp);
+    std::fs::create_dir_all(tmp.join("summaries")).unwrap();
+    std::fs::write(tmp.join("summaries/README.md"), "previous\n").unwrap();
+    let err = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap_err();
+    assert!(err.contains("facts/economy.csv:4:6: value \"1.6％\" is not a number (use 1.6 with unit %)"), "{err}");
+    assert!(err.ends_with("nothing was written"), "{err}");
+    assert_eq!(std::fs::read_to_string(tmp.join("summaries/README.md")).unwrap(), "previous\n");
+    assert_eq!(std::fs::read_dir(tmp.join("summaries")).unwrap().count(), 1);
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+#[test]
+fn regenerating_twice_changes_nothing_and_check_names_stale_files() {
+    let tmp = std::env::temp_dir().join(format!("zhibiao-report-regen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy(&root().join("tests/fixtures/mini"), &tmp);
+    let first = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap();
+    assert_eq!(first.stale.len(), first.files);
+    let second = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap();
+    assert!(second.stale.is_empty(), "{:?}", second.stale);
+    // a changed fact makes the summaries stale, and check mode names them without writing
+    let facts = tmp.join("facts/economy.csv");
+    let text = std::fs::read_to_string(&facts).unwrap().replace("2024,target,eq,6,", "2024,target,approx,6,");
+    std::fs::write(&facts, text).unwrap();
+    let before = std::fs::read(tmp.join("summaries/assessment.csv")).unwrap();
+    let check = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Check, &Options::default()).unwrap();
+    let names: Vec<String> =
+        check.stale.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert!(names.contains(&"assessment.csv".to_owned()) && names.contains(&"facts.csv".to_owned()), "{names:?}");
+    assert_eq!(std::fs::read(tmp.join("summaries/assessment.csv")).unwrap(), before);
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

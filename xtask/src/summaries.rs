@@ -3,34 +3,33 @@
 use std::path::Path;
 use zhibiao_report::{Mode, Options};
 
-/// Validates `data`, builds the summaries and writes (or checks) `data/summaries/`. True when
-/// written, or when nothing is stale in check mode.
+/// Runs `zhibiao_report::regenerate` on `data` and reports what it did. True when written, or when
+/// nothing is stale in check mode.
 pub fn run(data: &Path, mode: Mode, options: &Options) -> Result<bool, String> {
-    let shown = data.strip_prefix(std::env::current_dir().unwrap_or_default()).unwrap_or(data);
-    let loaded = zhibiao_core::dataset::load(data, &zhibiao::domains())
-        .map_err(|d| format!("{d}\nerror: {} problems in {}; nothing was written", d.len(), shown.display()))?;
-    let files = zhibiao_report::build(&loaded, &zhibiao::domains(), options).map_err(|e| format!("error: {e}"))?;
-    let dir = data.join("summaries");
-    let stale =
-        zhibiao_report::write(&dir, &files, mode).map_err(|e| format!("error: cannot write {}: {e}", dir.display()))?;
+    // relative to where the command runs, so messages name data/facts/… as a reader expects
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let data = data.strip_prefix(&cwd).unwrap_or(data);
+    let data = if data.as_os_str().is_empty() { Path::new(".") } else { data };
+    let done = zhibiao_report::regenerate(data, &zhibiao::domains(), mode, options)?;
     let name =
         |p: &Path| p.strip_prefix(std::env::current_dir().unwrap_or_default()).unwrap_or(p).display().to_string();
+    let dir = data.join("summaries");
     match mode {
         Mode::Write => {
-            println!("{} facts, {} files in {}; {} changed", loaded.facts.len(), files.len(), name(&dir), stale.len());
-            for p in &stale {
+            println!("{} facts, {} files in {}; {} changed", done.facts, done.files, name(&dir), done.stale.len());
+            for p in &done.stale {
                 println!("  updated {}", name(p));
             }
             Ok(true)
         }
         Mode::Check => {
-            for p in &stale {
+            for p in &done.stale {
                 eprintln!("error: {} is stale", name(p));
             }
-            if !stale.is_empty() {
+            if !done.stale.is_empty() {
                 eprintln!("run `cargo xtask report` to regenerate the summaries");
             }
-            Ok(stale.is_empty())
+            Ok(done.stale.is_empty())
         }
     }
 }

@@ -94,6 +94,34 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], options: &Options) -> Resu
     Ok(files)
 }
 
+/// What [`regenerate`] did.
+#[derive(Debug)]
+pub struct Regenerated {
+    /// Facts in the dataset.
+    pub facts: usize,
+    /// Files the report holds.
+    pub files: usize,
+    /// Files that differed (written in write mode, stale in check mode).
+    pub stale: Vec<PathBuf>,
+}
+
+/// Validates the dataset in `data_dir`, builds its summaries and writes them to
+/// `data_dir/summaries/` (or, in check mode, finds the stale ones). Invalid data stops it before
+/// anything is written: the error holds every located problem.
+pub fn regenerate(
+    data_dir: &Path,
+    domains: &[&dyn Domain],
+    mode: Mode,
+    options: &Options,
+) -> Result<Regenerated, String> {
+    let data = zhibiao_core::dataset::load(data_dir, domains)
+        .map_err(|d| format!("{d}\nerror: {} problems in {}; nothing was written", d.len(), data_dir.display()))?;
+    let files = build(&data, domains, options).map_err(|e| format!("error: {e}"))?;
+    let dir = data_dir.join("summaries");
+    let stale = write(&dir, &files, mode).map_err(|e| format!("error: cannot write {}: {e}", dir.display()))?;
+    Ok(Regenerated { facts: data.facts.len(), files: files.len(), stale })
+}
+
 /// Whether [`write`] writes or only compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -59,3 +59,49 @@ fn every_quantity_of_every_source_is_quoted_or_explained() {
         assert!(c.current == c.expected, "{} is stale: run `cargo xtask coverage --write`", c.path.display());
     }
 }
+
+#[test]
+fn extraction_quality_on_the_curated_sources_does_not_fall() {
+    use zhibiao_extract::eval::{Score, evaluate};
+    let data =
+        zhibiao_core::dataset::load(&zhibiao_tests::root().join("data"), &zhibiao::domains()).expect("valid data");
+    let mut total = Score::default();
+    for source in &data.sources {
+        let text = &data.texts[&source.id];
+        let options = zhibiao_extract::Options { source: Some(source.id.clone()), ..Default::default() };
+        let found = zhibiao_extract::extract(text, &data.indicators, &options).unwrap();
+        let curated: Vec<_> =
+            data.facts.iter().filter(|f| f.source.as_deref() == Some(source.id.as_str())).cloned().collect();
+        total.add(evaluate(text, &found, &curated));
+    }
+    // measured 0.930 and 0.924 when this test was written; the goal is 0.95
+    assert!(total.precision() >= 0.92, "precision fell to {:.3}", total.precision());
+    assert!(total.recall() >= 0.91, "recall fell to {:.3}", total.recall());
+}
+
+#[test]
+fn zhibiao_extract_writes_located_candidates() {
+    let out = zhibiao(&[
+        "extract",
+        &repo_path("data/sources/xianning-2024-government-work-report.txt"),
+        "--source",
+        "xn2024",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut lines = out.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("indicator,region,year,kind,bound,value,value_hi,unit,source,quote,note,label_zh,start,end")
+    );
+    assert!(
+        out.stdout.contains("economy.gdp_growth,,2024,target,eq,6,,%,xn2024,地区生产总值增长6%,,地区生产总值,"),
+        "{}",
+        &out.stdout[..2000]
+    );
+    let none = std::env::temp_dir().join(format!("zhibiao-extract-plain-{}.txt", std::process::id()));
+    std::fs::write(&none, "增长6%。").unwrap();
+    let out = zhibiao(&["extract", &none.display().to_string()]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("no review or plan section found"), "{}", out.stderr);
+    std::fs::remove_file(&none).unwrap();
+}

@@ -116,3 +116,22 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Any text, with or without a report's structure, gets candidates or a refusal, never a panic;
+    /// offsets stay inside the text and quotes are what they point at.
+    #[test]
+    fn extraction_never_panics(text in "(一、2023年工作回顾\n|二、2024年工作安排\n|增长|下降|左右|以上|以内|预计|[0-9]{1,4}|\\.|%|万|亿|元|人|个|，|。|、|—|\\PC){0,60}") {
+        for year in [None, Some(2023)] {
+            let options = zhibiao_extract::Options { year_reviewed: year, ..Default::default() };
+            if let Ok(found) = zhibiao_extract::extract(&text, &[], &options) {
+                let chars: Vec<char> = text.chars().collect();
+                for e in found {
+                    prop_assert!(e.start <= e.end && e.end <= chars.len());
+                    let quote: String = chars[e.start..e.end].iter().collect();
+                    prop_assert_eq!(Some(quote.as_str()), e.fact.quote.as_deref());
+                }
+            }
+        }
+    }
+}

@@ -34,6 +34,11 @@ const TASKS: &[Task] = &[
         run: sql_check,
     },
     Task {
+        name: "extract-eval",
+        about: "precision and recall of the extractor on the curated sources",
+        run: extract_eval,
+    },
+    Task {
         name: "browser-check",
         about: "open data/summaries/report.html in headless Chromium: no console messages, one bullet chart per assessed target",
         run: browser_check,
@@ -145,6 +150,25 @@ fn sql_check(args: &[String]) -> ExitCode {
 }
 
 mod sql;
+
+fn extract_eval(args: &[String]) -> ExitCode {
+    if let Some(extra) = args.first() {
+        eprintln!("error: extract-eval takes no argument (got \"{extra}\")");
+        return ExitCode::from(2);
+    }
+    match extract_eval::run(&root().join("data")) {
+        Ok((report, _)) => {
+            println!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+mod extract_eval;
 
 fn coverage(args: &[String]) -> ExitCode {
     let mut write = false;

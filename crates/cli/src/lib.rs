@@ -67,6 +67,31 @@ quote is in its source and writes its value.\n\nExamples:\n  zhibiao check\n  zh
         #[arg(default_value = "data")]
         data_dir: PathBuf,
     },
+    /// Extract candidate facts, with their quotes, from the plain text of a government work report.
+    #[command(
+        after_help = "Writes CSV (stdout by default): the facts columns plus label_zh (the phrase that names the \
+quantity), start and end (character offsets of the quote, counted in Unicode scalar values from 0), in text order; \
+indicator is filled when the label matches a catalogued indicator. The years come from the text (headings such as \
+一、2023年工作回顾 and 二、2024年工作安排, or the date line); --year-reviewed overrides them.\n\n\
+Examples:\n  zhibiao extract report.txt\n  zhibiao extract report.txt --source xn2024 --region 421200 --out facts.csv\n\n\
+Exit codes: 0 ok, 1 unreadable text or no review/plan structure, 2 usage error."
+    )]
+    Extract {
+        /// The report's text (UTF-8).
+        report: PathBuf,
+        /// Source id to record in each fact.
+        #[arg(long)]
+        source: Option<String>,
+        /// Region code to record in each fact.
+        #[arg(long)]
+        region: Option<String>,
+        /// The year the report reviews (overrides the text).
+        #[arg(long)]
+        year_reviewed: Option<i32>,
+        /// Write the CSV here instead of stdout (replaced only when complete).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Assess every target of a panel against its result and write the assessment and summaries.
     #[command(after_help = "Pairs each target with the result (actual, else estimate) for the same indicator, region \
 and year, compares them in base units and writes OUT/assessment.csv (one row per target: gap, rel_gap, tol, status \
@@ -129,6 +154,9 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
+        Command::Extract { report, source, region, year_reviewed, out } => {
+            extract(&report, zhibiao_extract::Options { source, region, year_reviewed }, out.as_deref(), stdout, stderr)
+        }
         Command::Assess {
             facts,
             indicators,
@@ -276,6 +304,69 @@ fn write_outputs(
         staging.write(&dir.join(name), text.as_bytes())?;
     }
     staging.commit()
+}
+
+fn extract(
+    report: &std::path::Path,
+    options: zhibiao_extract::Options,
+    out: Option<&std::path::Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let mut problems = Vec::new();
+    let Some(text) = dataset::read_text(report, &mut problems) else {
+        for p in problems {
+            writeln!(stderr, "{p}")?;
+        }
+        writeln!(stderr, "error: cannot read {}", report.display())?;
+        return Ok(BAD_DATA);
+    };
+    let catalogue: Vec<zhibiao_core::Indicator> =
+        domains().iter().filter_map(|d| zhibiao_core::domain::catalogue(*d).ok()).flatten().collect();
+    let found = match zhibiao_extract::extract(&text, &catalogue, &options) {
+        Ok(found) => found,
+        Err(err) => {
+            writeln!(stderr, "{}: {err}", report.display())?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let header = zhibiao_core::facts::FACTS.columns.iter().map(|c| c.name).chain(["label_zh", "start", "end"]);
+    w.write_record(header).map_err(std::io::Error::other)?;
+    for e in &found {
+        let f = &e.fact;
+        let cell = |s: &str| zhibiao_core::output::cell(s).into_owned();
+        w.write_record([
+            cell(&f.indicator),
+            cell(&f.region),
+            f.year.to_string(),
+            f.kind.as_str().to_owned(),
+            f.bound.as_str().to_owned(),
+            f.value.to_string(),
+            f.value_hi.map(|v| v.to_string()).unwrap_or_default(),
+            cell(&f.unit),
+            cell(f.source.as_deref().unwrap_or("")),
+            cell(f.quote.as_deref().unwrap_or("")),
+            String::new(),
+            cell(&e.label_zh),
+            e.start.to_string(),
+            e.end.to_string(),
+        ])
+        .map_err(std::io::Error::other)?;
+    }
+    let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    match out {
+        None => stdout.write_all(&bytes)?,
+        Some(path) => {
+            let mut staging = Staging::new();
+            if let Err(err) = staging.write(path, &bytes).and_then(|()| staging.commit()) {
+                writeln!(stderr, "error: cannot write {}: {err}", path.display())?;
+                return Ok(BAD_DATA);
+            }
+            writeln!(stderr, "{} candidate facts → {}", found.len(), path.display())?;
+        }
+    }
+    Ok(OK)
 }
 
 fn check(dir: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {

@@ -291,9 +291,24 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
                 None => continue,
             }
         };
+        let ranked = n.start > 0 && chars[n.start - 1] == '第';
+        let next_is_range = numbers.get(k + 1).is_some_and(|next| {
+            let gap: String = chars[unit_from..next.start.max(unit_from)].iter().collect();
+            matches!(gap.as_str(), "—" | "-" | "–" | "～" | "~" | "至" | "到")
+        });
         let (unit, unit_len, more) = match unit_at(&chars, unit_from) {
+            // a rank: 居全省第三, 第46位
+            _ if ranked => {
+                let written = matches!(chars.get(unit_from), Some('位') | Some('名'));
+                ("位".to_owned(), usize::from(written), false)
+            }
             Some(u) => u,
-            None if !arabic && chars.get(unit_from) == Some(&'大') => ("个".to_owned(), 1, false),
+            None if chars.get(unit_from) == Some(&'大') => ("个".to_owned(), 1, false),
+            // 2—3个: the unit follows the second number
+            None if next_is_range => match numbers.get(k + 1).and_then(|next| unit_at(&chars, next.end)) {
+                Some((u, _, _)) => (u, 0, false),
+                None => continue,
+            },
             None => continue,
         };
         let mut end = unit_from + unit_len;
@@ -339,15 +354,47 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
         } else if after.starts_with("以内") || after.starts_with("以下") {
             bound = Bound::Le;
             end += 2;
-        } else if more || before.ends_with("超过") || before.ends_with("超") {
+        } else if before.ends_with("不超过") || before.ends_with("不高于") {
+            bound = Bound::Le;
+        } else if before.ends_with("不少于") || before.ends_with("不低于") || before.ends_with("至少") {
+            bound = Bound::Ge;
+        } else if more || before.ends_with("超过") || before.ends_with("超") || before.ends_with("高于") {
             bound = Bound::Gt;
+        } else if before.ends_with("低于") {
+            bound = Bound::Lt;
         } else if before.ends_with("不少于") || before.ends_with("不低于") || before.ends_with("突破") {
             bound = Bound::Ge;
         }
-        let decline = DECLINE.iter().any(|w| {
-            let tail: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-            tail.contains(w)
-        });
+        // a threshold that names a category, not a figure: 50亿元以上重大项目, 产值超50亿元企业,
+        // 突破1000家，达1023家
+        let next_char = chars.get(end).copied().unwrap_or('。');
+        let names_a_category = matches!(bound, Bound::Ge | Bound::Gt)
+            && !is_clause_break(next_char)
+            && !matches!(next_char, '、' | '）' | ')' | '”')
+            && !after.starts_with("左右");
+        let superseded = before.ends_with("突破") && {
+            let rest: String = chars[end..(end + 3).min(chars.len())].iter().collect();
+            rest.starts_with("，达") || rest.starts_with(",达")
+        };
+        // 三年, 五年, 十年 in prose are spans of time, not figures
+        let prose_years = !arabic && unit == "年";
+        if names_a_category || superseded || prose_years {
+            continue;
+        }
+        let tail: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        // 从23.4%下降至2.5%: the level it fell to, not a change
+        let to_level = before.ends_with('至') || before.ends_with('到') || before.ends_with("降至");
+        let decline = !to_level && DECLINE.iter().any(|w| tail.contains(w));
+        // a bound is stated on the signed value: 压减超10% is < −10, 减少50%以上 is ≤ −50
+        if decline {
+            bound = match bound {
+                Bound::Gt => Bound::Lt,
+                Bound::Ge => Bound::Le,
+                Bound::Lt => Bound::Gt,
+                Bound::Le => Bound::Ge,
+                other => other,
+            };
+        }
         let value =
             if decline && !value.is_negative() { Decimal::new(-value.mantissa(), value.exponent()) } else { value };
         let value_hi = value_hi.map(|h| if decline { Decimal::new(-h.mantissa(), h.exponent()) } else { h });
@@ -356,9 +403,15 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
             other => (value, other),
         };
         let in_plan = n.start >= layout.plan_start;
+        let sentence_start =
+            (0..n.start).rev().find(|&i| matches!(chars[i], '。' | '；' | '\n' | ';')).map_or(0, |i| i + 1);
+        let sentence: String = chars[sentence_start..n.start].iter().collect();
+        let estimated = before.contains("预计")
+            || sentence.trim_start().starts_with("预计")
+            || sentence.trim_start().starts_with("全年预计");
         let kind = if in_plan {
             Kind::Target
-        } else if before.contains("预计") {
+        } else if estimated {
             Kind::Estimate
         } else {
             Kind::Actual

@@ -125,12 +125,18 @@ fn layout(chars: &[char], year_reviewed: Option<i32>) -> Result<Layout, ExtractE
         let cs: Vec<char> = text[i..].chars().skip(2).take(6).collect();
         digits_to_year(&cs, 0).filter(|_| cs.get(4) == Some(&'年'))
     });
+    let review_heading = reviewed;
     let reviewed = year_reviewed
         .or(reviewed)
         .or(planned.map(|p| p - 1))
         .or(dated.map(|d| d - 1))
         .ok_or(ExtractError::NoStructure)?;
-    if plan_start.is_none() && year_reviewed.is_none() && planned.is_none() && dated.is_none() {
+    if plan_start.is_none()
+        && year_reviewed.is_none()
+        && planned.is_none()
+        && dated.is_none()
+        && review_heading.is_none()
+    {
         return Err(ExtractError::NoStructure);
     }
     Ok(Layout { reviewed, planned: reviewed + 1, plan_start: plan_start.unwrap_or(chars.len()) })
@@ -248,17 +254,51 @@ fn label_of(before: &str) -> String {
     label.trim_matches(|c: char| c.is_whitespace() || "“”（）()、".contains(c)).to_owned()
 }
 
-/// The catalogued indicator whose Chinese name fits the label best (exact, then containment).
-fn match_indicator<'a>(label: &str, catalogue: &'a [Indicator]) -> Option<&'a Indicator> {
-    if label.chars().count() < 2 {
-        return None;
+/// The catalogue indexed for label matching: exact names, and every name by each of its character
+/// pairs, so a label is compared only with names that share a pair with it (linear in the text).
+struct CatalogueIndex<'a> {
+    exact: std::collections::HashMap<&'a str, &'a Indicator>,
+    by_pair: std::collections::HashMap<(char, char), Vec<&'a Indicator>>,
+}
+
+impl<'a> CatalogueIndex<'a> {
+    fn new(catalogue: &'a [Indicator]) -> CatalogueIndex<'a> {
+        let mut exact = std::collections::HashMap::new();
+        let mut by_pair: std::collections::HashMap<(char, char), Vec<&'a Indicator>> = std::collections::HashMap::new();
+        for i in catalogue {
+            exact.entry(i.name_zh.as_str()).or_insert(i);
+            let cs: Vec<char> = i.name_zh.chars().collect();
+            for w in cs.windows(2) {
+                let list = by_pair.entry((w[0], w[1])).or_default();
+                if !list.iter().any(|x| x.id == i.id) {
+                    list.push(i);
+                }
+            }
+        }
+        CatalogueIndex { exact, by_pair }
     }
-    catalogue.iter().find(|i| i.name_zh == label).or_else(|| {
-        catalogue
-            .iter()
-            .filter(|i| i.name_zh.chars().count() >= 2 && (label.contains(&i.name_zh) || i.name_zh.contains(label)))
-            .max_by_key(|i| i.name_zh.chars().count())
-    })
+
+    /// The catalogued indicator whose Chinese name fits the label best (exact, then containment
+    /// either way, the longest name).
+    fn best(&self, label: &str) -> Option<&'a Indicator> {
+        let cs: Vec<char> = label.chars().collect();
+        if cs.len() < 2 {
+            return None;
+        }
+        if let Some(i) = self.exact.get(label) {
+            return Some(i);
+        }
+        let mut best: Option<&'a Indicator> = None;
+        for w in cs.windows(2) {
+            for i in self.by_pair.get(&(w[0], w[1])).map_or(&[][..], Vec::as_slice) {
+                let fits = i.name_zh.chars().count() >= 2 && (label.contains(&i.name_zh) || i.name_zh.contains(label));
+                if fits && best.is_none_or(|b| i.name_zh.chars().count() > b.name_zh.chars().count()) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
 }
 
 /// Extracts candidate facts from the text of a report, in text order.
@@ -266,6 +306,7 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
     let chars: Vec<char> = text.chars().collect();
     let layout = layout(&chars, options.year_reviewed)?;
     let numbers: Vec<Written> = scan(text).into_iter().filter(|n| n.class == Class::Quantity).collect();
+    let index = CatalogueIndex::new(catalogue);
     let mut out = Vec::new();
     let mut skip_next = false;
     for (k, n) in numbers.iter().enumerate() {
@@ -429,7 +470,7 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
             }
         }
         let label = label_of(&before);
-        let indicator = match_indicator(&label, catalogue);
+        let indicator = index.best(&label);
         let quote: String = chars[clause_start..end].iter().collect();
         out.push(Extracted {
             fact: Fact {
@@ -517,6 +558,12 @@ mod tests {
                 "2025 target eq 10所 到2025年建成 | 到2025年建成10所",
             ],
         );
+    }
+
+    #[test]
+    fn a_review_without_a_plan_is_all_results() {
+        let found = extract("一、2023年工作回顾\n地区生产总值增长1.6%。", &[], &Options::default()).unwrap();
+        assert_eq!((found[0].fact.year, found[0].fact.kind), (2023, Kind::Actual));
     }
 
     #[test]

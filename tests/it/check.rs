@@ -105,3 +105,21 @@ fn zhibiao_extract_writes_located_candidates() {
     assert!(out.stderr.contains("no review or plan section found"), "{}", out.stderr);
     std::fs::remove_file(&none).unwrap();
 }
+
+#[test]
+fn extract_diff_lists_what_is_new_and_what_was_missed() {
+    let out = zhibiao(&[
+        "extract",
+        &repo_path("data/sources/xianning-2023-government-work-report.txt"),
+        "--diff",
+        &repo_path("data"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let new = out.stdout.lines().find(|l| l.starts_with("new: ")).unwrap();
+    let missed = out.stdout.lines().find(|l| l.starts_with("missed: ")).unwrap();
+    assert!(new.ends_with("(source xn2023)"), "{new}");
+    // every curated fact is either found or listed as missed, as extract-eval counts them
+    let listed = |head: &str| head.split_whitespace().nth(1).and_then(|n| n.parse::<usize>().ok()).unwrap();
+    assert!(listed(missed) <= 11, "{missed}");
+    assert!(listed(new) <= 7, "{new}");
+}

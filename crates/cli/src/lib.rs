@@ -91,6 +91,10 @@ Exit codes: 0 ok, 1 unreadable text or no review/plan structure, 2 usage error."
         /// Write the CSV here instead of stdout (replaced only when complete).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Instead of the CSV, list the candidates not yet in this curated dataset and the curated
+        /// facts of the same source (--source, or the source whose text this is) not extracted.
+        #[arg(long)]
+        diff: Option<PathBuf>,
     },
     /// Assess every target of a panel against its result and write the assessment and summaries.
     #[command(after_help = "Pairs each target with the result (actual, else estimate) for the same indicator, region \
@@ -154,8 +158,12 @@ where
     };
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
-        Command::Extract { report, source, region, year_reviewed, out } => {
-            extract(&report, zhibiao_extract::Options { source, region, year_reviewed }, out.as_deref(), stdout, stderr)
+        Command::Extract { report, source, region, year_reviewed, out, diff } => {
+            let options = zhibiao_extract::Options { source, region, year_reviewed };
+            match diff {
+                Some(data) => extract_diff(&report, options, &data, stdout, stderr),
+                None => extract(&report, options, out.as_deref(), stdout, stderr),
+            }
         }
         Command::Assess {
             facts,
@@ -365,6 +373,66 @@ fn extract(
             }
             writeln!(stderr, "{} candidate facts → {}", found.len(), path.display())?;
         }
+    }
+    Ok(OK)
+}
+
+fn extract_diff(
+    report: &std::path::Path,
+    mut options: zhibiao_extract::Options,
+    data_dir: &std::path::Path,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> std::io::Result<u8> {
+    let registered = domains();
+    let data = match dataset::load(data_dir, &registered) {
+        Ok(data) => data,
+        Err(problems) => {
+            writeln!(stderr, "{problems}")?;
+            writeln!(stderr, "error: {} problems in {}", problems.len(), data_dir.display())?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let mut problems = Vec::new();
+    let Some(text) = dataset::read_text(report, &mut problems) else {
+        for p in problems {
+            writeln!(stderr, "{p}")?;
+        }
+        return Ok(BAD_DATA);
+    };
+    let source =
+        options.source.clone().or_else(|| data.texts.iter().find(|(_, t)| **t == text).map(|(id, _)| id.clone()));
+    let Some(source) = source else {
+        writeln!(
+            stderr,
+            "error: {} is none of the sources of {}; name one with --source",
+            report.display(),
+            data_dir.display()
+        )?;
+        return Ok(USAGE);
+    };
+    options.source = Some(source.clone());
+    let found = match zhibiao_extract::extract(&text, &data.indicators, &options) {
+        Ok(found) => found,
+        Err(err) => {
+            writeln!(stderr, "{}: {err}", report.display())?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let curated: Vec<_> = data.facts.iter().filter(|f| f.source.as_deref() == Some(source.as_str())).cloned().collect();
+    let (new, missed) = zhibiao_extract::eval::diff(&text, &found, &curated);
+    let show = |f: &zhibiao_core::Fact| {
+        let hi = f.value_hi.map(|h| format!("–{h}")).unwrap_or_default();
+        format!("{} {} {} {}{hi} {} | {}", f.year, f.kind, f.bound, f.value, f.unit, f.quote.as_deref().unwrap_or(""))
+    };
+    writeln!(stdout, "new: {} candidate facts not in {} (source {source})", new.len(), data_dir.display())?;
+    for k in &new {
+        let e = &found[*k];
+        writeln!(stdout, "  {}-{}  {}", e.start, e.end, show(&e.fact))?;
+    }
+    writeln!(stdout, "missed: {} curated facts of {source} not extracted", missed.len())?;
+    for k in &missed {
+        writeln!(stdout, "  {}  {}", curated[*k].indicator, show(&curated[*k]))?;
     }
     Ok(OK)
 }

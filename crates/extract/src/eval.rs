@@ -43,6 +43,17 @@ impl Score {
 
 /// Scores `extracted` against the `curated` facts of `text` (those whose quote is in it).
 pub fn evaluate(text: &str, extracted: &[Extracted], curated: &[Fact]) -> Score {
+    compare(text, extracted, curated).0
+}
+
+/// What an extraction adds to curated facts and what it misses: the indices of the extracted facts
+/// without a correct match ("new") and of the curated facts without one ("missed").
+pub fn diff(text: &str, extracted: &[Extracted], curated: &[Fact]) -> (Vec<usize>, Vec<usize>) {
+    let (_, new, missed) = compare(text, extracted, curated);
+    (new, missed)
+}
+
+fn compare(text: &str, extracted: &[Extracted], curated: &[Fact]) -> (Score, Vec<usize>, Vec<usize>) {
     let char_offset = |byte: usize| text[..byte].chars().count();
     let spans: Vec<Option<(usize, usize)>> = curated
         .iter()
@@ -66,7 +77,8 @@ pub fn evaluate(text: &str, extracted: &[Extracted], curated: &[Fact]) -> Score 
     };
     let mut score = Score { extracted: extracted.len(), curated: curated.len(), ..Score::default() };
     let mut curated_hit = vec![false; curated.len()];
-    for e in extracted {
+    let mut new = Vec::new();
+    for (x, e) in extracted.iter().enumerate() {
         let mut hit = false;
         for (k, c) in curated.iter().enumerate() {
             if let Some(span) = spans[k]
@@ -79,8 +91,11 @@ pub fn evaluate(text: &str, extracted: &[Extracted], curated: &[Fact]) -> Score 
         }
         if hit {
             score.correct_extracted += 1;
+        } else {
+            new.push(x);
         }
     }
     score.correct_curated = curated_hit.iter().filter(|h| **h).count();
-    score
+    let missed = curated_hit.iter().enumerate().filter(|(_, h)| !**h).map(|(k, _)| k).collect();
+    (score, new, missed)
 }

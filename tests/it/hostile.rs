@@ -429,3 +429,40 @@ fn usage_and_paths() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
     std::fs::remove_file(&file).unwrap();
 }
+
+#[test]
+fn reports_for_extraction() {
+    let dir = std::env::temp_dir().join(format!("zhibiao-hostile-extract-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |name: &str, bytes: &[u8]| {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = zhibiao(&["extract", &path.display().to_string()]);
+        (out.code, out.stdout, out.stderr.replace(&dir.display().to_string(), "{dir}"))
+    };
+    // GBK: 一、2023年工作回顾 encoded in GBK
+    let (code, stdout, stderr) = run("gbk.txt", b"\xd2\xbb\xa1\xa22023\xc4\xea\xb9\xa4\xd7\xf7\xbb\xd8\xb9\xcb\n");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains(
+            "{dir}/gbk.txt:1:2: invalid UTF-8 byte 0xa1; the file looks like GBK/GB18030: re-save it as UTF-8"
+        ),
+        "{stderr}"
+    );
+    let utf16: Vec<u8> =
+        [&[0xff, 0xfe][..], &"一、2023年工作回顾\n".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>()]
+            .concat();
+    let (code, _, stderr) = run("utf16.txt", &utf16);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("{dir}/utf16.txt: the file is UTF-16 encoded"), "{stderr}");
+    let (code, _, stderr) = run("no-structure.txt", "各位代表：增长6%。".as_bytes());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("{dir}/no-structure.txt: no review or plan section found"), "{stderr}");
+    let (code, stdout, _) = run("empty.txt", b"");
+    assert_eq!(code, 1, "{stdout}");
+    let (code, _, stderr) = run("nul.txt", b"\xe4\xb8\x80\x00");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("NUL byte"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

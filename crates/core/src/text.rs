@@ -72,7 +72,7 @@ fn looks_utf16(bytes: &[u8]) -> bool {
     let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
     let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     let half = sample.len() / 2;
-    even * 3 > half || odd * 3 > half
+    (even >= 2 && even * 3 > half) || (odd >= 2 && odd * 3 > half)
 }
 
 /// GBK/GB18030 double-byte text: lead byte 0x81–0xFE followed by a trail byte 0x40–0xFE (not 0x7F).

@@ -64,15 +64,8 @@ pub fn load_panel(
     mode: crate::units::Normalise,
     progress: &mut dyn FnMut(usize),
 ) -> Result<crate::panel::Panel, Diagnostics> {
+    let (catalogue, units) = panel_inputs(indicators_path, units_path)?;
     let mut diagnostics = Vec::new();
-    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
-    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
-        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
-        .unwrap_or_default();
-    if !diagnostics.is_empty() {
-        return Err(Diagnostics::from_vec(diagnostics)
-            .unwrap_or_else(|| Diagnostics::one(Diagnostic::new(Location::file(facts_path), "invalid input"))));
-    }
     let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
     let unit_lookup = match &units {
         Some(table) => crate::units::Units::Table(table),
@@ -138,14 +131,8 @@ pub fn load_panel_records(
     units_path: Option<&Path>,
     mode: crate::units::Normalise,
 ) -> Result<crate::panel::Panel, Diagnostics> {
+    let (catalogue, units) = panel_inputs(indicators_path, units_path)?;
     let mut diagnostics = Vec::new();
-    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
-    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
-        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
-        .unwrap_or_default();
-    if let Some(d) = Diagnostics::from_vec(std::mem::take(&mut diagnostics)) {
-        return Err(d);
-    }
     let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
     let unit_lookup = match &units {
         Some(table) => crate::units::Units::Table(table),
@@ -168,6 +155,25 @@ pub fn load_panel_records(
         return Err(d);
     }
     builder.finish(facts_path)
+}
+
+/// An analyst's units table, by unit name.
+pub type UnitTable = HashMap<String, crate::units::Resolved>;
+
+/// A panel's catalogue and optional units table, validated.
+fn panel_inputs(
+    indicators_path: &Path,
+    units_path: Option<&Path>,
+) -> Result<(Vec<Indicator>, Option<UnitTable>), Diagnostics> {
+    let mut diagnostics = Vec::new();
+    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
+    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
+        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
+        .unwrap_or_default();
+    match Diagnostics::from_vec(diagnostics) {
+        Some(d) => Err(d),
+        None => Ok((catalogue, units)),
+    }
 }
 
 /// Parses a `units.csv` (`unit,base_unit,factor`; factors such as `1e8`, `10000`, `0.5`).

@@ -64,20 +64,14 @@ pub fn load_panel(
     mode: crate::units::Normalise,
     progress: &mut dyn FnMut(usize),
 ) -> Result<crate::panel::Panel, Diagnostics> {
-    let (catalogue, units) = panel_inputs(indicators_path, units_path)?;
+    let inputs = PanelInputs::read(indicators_path, units_path)?;
     let mut diagnostics = Vec::new();
-    let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
-    let unit_lookup = match &units {
-        Some(table) => crate::units::Units::Table(table),
-        None => crate::units::Units::Registry,
-    };
-    let mut builder = crate::panel::PanelBuilder::new(catalogue, mode);
+    let mut builder = crate::panel::PanelBuilder::new(inputs.catalogue.clone(), mode);
     match std::fs::File::open(facts_path) {
         Err(err) => diagnostics
             .push(Diagnostic::new(Location::file(facts_path), format!("cannot read the file: {}", io_message(&err)))),
         Ok(file) => {
-            let context =
-                Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
+            let context = inputs.context();
             let template = builder.part();
             let new_part = || (template.part(), None::<String>);
             let row = |part: &mut (crate::panel::PanelBuilder, Option<String>), row: &facts::FactRow<'_>| {
@@ -131,15 +125,10 @@ pub fn load_panel_records(
     units_path: Option<&Path>,
     mode: crate::units::Normalise,
 ) -> Result<crate::panel::Panel, Diagnostics> {
-    let (catalogue, units) = panel_inputs(indicators_path, units_path)?;
+    let inputs = PanelInputs::read(indicators_path, units_path)?;
     let mut diagnostics = Vec::new();
-    let indicators: HashMap<String, Indicator> = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
-    let unit_lookup = match &units {
-        Some(table) => crate::units::Units::Table(table),
-        None => crate::units::Units::Registry,
-    };
-    let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: unit_lookup };
-    let mut builder = crate::panel::PanelBuilder::new(catalogue.clone(), mode);
+    let context = inputs.context();
+    let mut builder = crate::panel::PanelBuilder::new(inputs.catalogue.clone(), mode);
     let mut limit: Option<String> = None;
     facts::check_records(facts_path, names, records, &context, &mut diagnostics, |row| {
         if limit.is_none()
@@ -160,19 +149,35 @@ pub fn load_panel_records(
 /// An analyst's units table, by unit name.
 pub type UnitTable = HashMap<String, crate::units::Resolved>;
 
-/// A panel's catalogue and optional units table, validated.
-fn panel_inputs(
-    indicators_path: &Path,
-    units_path: Option<&Path>,
-) -> Result<(Vec<Indicator>, Option<UnitTable>), Diagnostics> {
-    let mut diagnostics = Vec::new();
-    let units = units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
-    let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
-        .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
-        .unwrap_or_default();
-    match Diagnostics::from_vec(diagnostics) {
-        Some(d) => Err(d),
-        None => Ok((catalogue, units)),
+/// What a panel's facts are checked against: its catalogue and optional units table, validated.
+struct PanelInputs {
+    catalogue: Vec<Indicator>,
+    indicators: HashMap<String, Indicator>,
+    units: Option<UnitTable>,
+}
+
+impl PanelInputs {
+    fn read(indicators_path: &Path, units_path: Option<&Path>) -> Result<PanelInputs, Diagnostics> {
+        let mut diagnostics = Vec::new();
+        let units =
+            units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
+        let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
+            .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
+            .unwrap_or_default();
+        if let Some(d) = Diagnostics::from_vec(diagnostics) {
+            return Err(d);
+        }
+        let indicators = catalogue.iter().map(|i| (i.id.clone(), i.clone())).collect();
+        Ok(PanelInputs { catalogue, indicators, units })
+    }
+
+    /// The panel contract: no regions or sources to check, units from the table or the registry.
+    fn context(&self) -> Context<'_> {
+        let units = match &self.units {
+            Some(table) => crate::units::Units::Table(table),
+            None => crate::units::Units::Registry,
+        };
+        Context { indicators: &self.indicators, regions: None, sources: None, domain: None, units }
     }
 }
 

@@ -79,7 +79,7 @@ prop_compose! {
             let id = format!("economy.i{i}");
             (id.clone(), Indicator {
                 id, domain: "economy".into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
-                unit: DIMENSIONS[dims[i]][0].into(), measure: Measure::Level, direction: directions[i], description: String::new(),
+                unit: DIMENSIONS[dims[i]][0].into(), measure: Measure::Level, direction: directions[i], description: String::new(), aliases: Vec::new(),
             })
         }).collect();
         let mut seen = std::collections::HashSet::new();

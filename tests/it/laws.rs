@@ -65,7 +65,7 @@ proptest! {
                     unit: f.unit.clone(),
                     measure: Measure::Level,
                     direction: Direction::Up,
-                    description: String::new(),
+                    description: String::new(), aliases: Vec::new(),
                 };
                 (i.id.clone(), i)
             })
@@ -106,7 +106,7 @@ proptest! {
         bytes[i] = byte;
         let indicators: HashMap<String, Indicator> = [("e.x0".to_owned(), Indicator {
             id: "e.x0".into(), domain: "e".into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
-            unit: "%".into(), measure: Measure::Level, direction: Direction::Up, description: String::new(),
+            unit: "%".into(), measure: Measure::Level, direction: Direction::Up, description: String::new(), aliases: Vec::new(),
         })].into_iter().collect();
         let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
         let mut diagnostics = Vec::new();

@@ -20,6 +20,7 @@ fn indicator(id: &str, unit: &str, measure: Measure) -> (String, Indicator) {
         measure,
         direction: Direction::Up,
         description: "d".to_owned(),
+        aliases: Vec::new(),
     };
     (id.to_owned(), i)
 }

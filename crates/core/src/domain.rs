@@ -127,6 +127,7 @@ pub const CATALOGUE: Schema = Schema {
         Column { name: "measure", required: false },
         Column { name: "direction", required: true },
         Column { name: "description", required: false },
+        Column { name: "aliases", required: false },
     ],
 };
 
@@ -159,7 +160,7 @@ pub fn parse_catalogue(
         return Vec::new();
     };
     if complete {
-        for column in CATALOGUE.columns.iter().filter(|c| !table.has(c.name)) {
+        for column in CATALOGUE.columns.iter().filter(|c| !table.has(c.name) && c.name != "aliases") {
             diagnostics.push(Diagnostic::new(
                 crate::Location::at(path, 1, 0),
                 format!("missing column \"{}\"; a domain catalogue has every column", column.name),
@@ -243,6 +244,13 @@ pub fn parse_catalogue(
                 measure,
                 direction,
                 description: cell("description").text.to_owned(),
+                aliases: cell("aliases")
+                    .text
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
             });
         }
     }
@@ -293,7 +301,7 @@ mod tests {
                 "i.csv:2:1: indicator id \"Economy.GDP\" is not of the form <domain>.<snake_name>",
                 "i.csv:3:2: domain \"ecology\" in the catalogue of domain \"economy\"",
                 &format!("i.csv:4:6: {}", units::lookup("英镑").unwrap_err()),
-                "i.csv:5:7: measure \"speed\" is not one of level, growth, share, count, increment, rank, ratio, change",
+                "i.csv:5:7: measure \"speed\" is not one of level, growth, share, count, increment, rank, ratio, change, index",
                 "i.csv:5:8: direction \"sideways\" is not one of up, down, none",
                 "i.csv:6:1: indicator \"economy.b\" is defined twice",
                 "i.csv:6:3: topic is empty",

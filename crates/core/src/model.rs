@@ -99,6 +99,8 @@ vocabulary! {
         Ratio => "ratio",
         /// A change in percentage points.
         Change => "change",
+        /// An index without a unit (居民消费价格指数103: the previous year is 100).
+        Index => "index",
     }
 }
 
@@ -191,6 +193,9 @@ pub struct Indicator {
     pub direction: Direction,
     /// One sentence on what is measured.
     pub description: String,
+    /// Other names the indicator goes by across reports and eras (国内生产总值增长 / 生产总值增长 /
+    /// GDP增长), written like `name_zh`; empty in a minimal catalogue.
+    pub aliases: Vec<String>,
 }
 
 /// One stated figure: the row of a facts file.

@@ -13,7 +13,7 @@
 //! # use zhibiao_core::{Direction, Indicator, Measure};
 //! # let gdp = Indicator { id: "economy.gdp".into(), domain: "economy".into(), topic: String::new(),
 //! #     name_zh: String::new(), name_en: String::new(), unit: "亿元".into(), measure: Measure::Level,
-//! #     direction: Direction::Up, description: String::new() };
+//! #     direction: Direction::Up, description: String::new(), aliases: Vec::new() };
 //! let mut builder = PanelBuilder::new(vec![gdp], Normalise::Exact);
 //! let fact = |kind, value: &str, unit: &str| Fact {
 //!     indicator: "economy.gdp".into(), region: "421200".into(), year: 2023, kind, bound: Bound::Eq,

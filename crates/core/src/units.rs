@@ -6,7 +6,9 @@
 //! [`Decimal`] is exact and `1.1` 亿元 equals `11000` 万元 to the last bit.
 //!
 //! Counted nouns (个 家 户 所 套 件 项 株 场 …) are each their own dimension (家 and 户 do not
-//! compare), and 万 or 亿 combine with any of them (万个, 万头, 亿件).
+//! compare), and 万, 亿 or 万亿 combine with any of them (万个, 万头, 亿件) and with every unit of
+//! amount (万亿斤, 亿千瓦, 万亿美元). A bare 万 or 亿 with no noun (3300万) is a plain number, and an
+//! index written without a unit (居民消费价格指数103) has the unit `指数`.
 //!
 //! ```
 //! use zhibiao_core::units;
@@ -64,6 +66,10 @@ pub enum Dimension {
     StandardCoal,
     /// Volume (base 立方米).
     Volume,
+    /// An index without a unit (居民消费价格指数103; base 指数).
+    Index,
+    /// A plain number written with a bare 万 or 亿 and no noun (3300万; base 1).
+    Plain,
     /// A count of the named noun (its own base).
     Count(&'static str),
 }
@@ -92,6 +98,8 @@ impl Dimension {
             Dimension::Energy => "energy",
             Dimension::StandardCoal => "standard coal",
             Dimension::Volume => "volume",
+            Dimension::Index => "index",
+            Dimension::Plain => "plain number",
             Dimension::Count(_) => "count",
         }
     }
@@ -187,6 +195,11 @@ const NAMED: &[(&str, Dimension, &str, i128, i32)] = &[
     ("万公里", Dimension::Length, "米", 1, 7),
     ("%", Dimension::Percent, "%", 1, 0),
     ("％", Dimension::Percent, "%", 1, 0),
+    ("‰", Dimension::Percent, "%", 1, -1),
+    ("指数", Dimension::Index, "指数", 1, 0),
+    ("万", Dimension::Plain, "1", 1, 4),
+    ("亿", Dimension::Plain, "1", 1, 8),
+    ("万亿", Dimension::Plain, "1", 1, 12),
     ("个百分点", Dimension::PercentagePoint, "个百分点", 1, 0),
     ("百分点", Dimension::PercentagePoint, "个百分点", 1, 0),
     ("位", Dimension::Rank, "位", 1, 0),
@@ -216,32 +229,62 @@ pub const COUNTED_NOUNS: &[&str] = &[
     "个", "家", "户", "所", "套", "件", "项", "株", "场", "列", "篇", "期", "头", "间", "条", "座", "栋", "桌", "道",
     "款", "单", "次", "辆", "台", "处", "人", "人次", "名", "家次", "只", "批", "部", "张", "本", "册", "棵", "艘",
     "架", "宗", "笔", "根", "片", "例", "起", "趟", "班", "门", "首", "届", "类", "种", "级", "村", "镇", "床", "户次",
+    "标箱", "枚", "辆次", "架次", "艘次",
 ];
+
+/// Units of amount that 万, 亿 and 万亿 scale (亿千瓦, 万亿斤): the base entries of `NAMED`.
+const SCALABLE: &[&str] =
+    &["元", "美元", "欧元", "斤", "吨", "亩", "公顷", "平方米", "公里", "千瓦", "千瓦时", "吨标准煤", "立方米"];
+
+/// The multiplier prefixes and their powers of ten.
+const PREFIXES: &[(&str, i32)] = &[("万亿", 12), ("亿", 8), ("万", 4)];
 
 /// Looks a unit up by the name written in a fact.
 pub fn lookup(name: &str) -> Result<Unit, UnknownUnit> {
     if let Some(&(name, dimension, base, m, e)) = NAMED.iter().find(|u| u.0 == name) {
         return Ok(Unit { name, dimension, base, factor_mantissa: m, factor_exponent: e });
     }
-    let (noun, exponent) = match name.strip_prefix('万') {
-        Some(rest) => (rest, 4),
-        None => match name.strip_prefix('亿') {
-            Some(rest) => (rest, 8),
-            None => (name, 0),
-        },
-    };
-    // A noun's own name is '万…'-free, so stripping one prefix is enough; `NAMED` never shadows a noun.
-    if let Some(&noun) = COUNTED_NOUNS.iter().find(|n| **n == noun) {
-        let full = if exponent == 0 { noun } else { prefixed_name(name) };
+    if let Some(&noun) = COUNTED_NOUNS.iter().find(|n| **n == name) {
         return Ok(Unit {
-            name: full,
+            name: noun,
             dimension: Dimension::Count(noun),
             base: noun,
             factor_mantissa: 1,
-            factor_exponent: exponent,
+            factor_exponent: 0,
         });
     }
-    Err(UnknownUnit { name: name.to_owned() })
+    derived().iter().find(|u| u.name == name).copied().ok_or_else(|| UnknownUnit { name: name.to_owned() })
+}
+
+/// The prefixed units (万亩 is in `NAMED`; 万亿斤, 亿千瓦 and 万人次 are made here), built once.
+fn derived() -> &'static [Unit] {
+    use std::sync::OnceLock;
+    static DERIVED: OnceLock<Vec<Unit>> = OnceLock::new();
+    DERIVED.get_or_init(|| {
+        let mut out = Vec::new();
+        for &(prefix, exponent) in PREFIXES {
+            for base in SCALABLE {
+                let Some(&(_, dimension, base_name, m, e)) = NAMED.iter().find(|u| u.0 == *base) else { continue };
+                let name = format!("{prefix}{base}");
+                if NAMED.iter().any(|u| u.0 == name) {
+                    continue;
+                }
+                let name: &'static str = Box::leak(name.into_boxed_str());
+                out.push(Unit { name, dimension, base: base_name, factor_mantissa: m, factor_exponent: e + exponent });
+            }
+            for noun in COUNTED_NOUNS {
+                let name: &'static str = Box::leak(format!("{prefix}{noun}").into_boxed_str());
+                out.push(Unit {
+                    name,
+                    dimension: Dimension::Count(noun),
+                    base: noun,
+                    factor_mantissa: 1,
+                    factor_exponent: exponent,
+                });
+            }
+        }
+        out
+    })
 }
 
 /// Every unit name the registry accepts without the 万/亿 prefixes of counted nouns.
@@ -249,19 +292,10 @@ pub fn known_names() -> impl Iterator<Item = &'static str> {
     NAMED.iter().map(|u| u.0).chain(COUNTED_NOUNS.iter().copied())
 }
 
-/// Prefixed counted-noun names (`万人次`) as `'static` strings, built once.
-fn prefixed_name(name: &str) -> &'static str {
-    use std::sync::OnceLock;
-    static PREFIXED: OnceLock<Vec<String>> = OnceLock::new();
-    let all =
-        PREFIXED.get_or_init(|| COUNTED_NOUNS.iter().flat_map(|n| [format!("万{n}"), format!("亿{n}")]).collect());
-    all.iter().find(|s| s.as_str() == name).map(String::as_str).unwrap_or("")
-}
-
 fn known_units_hint() -> String {
     let mut names: Vec<&str> = NAMED.iter().map(|u| u.0).collect();
     names.extend(COUNTED_NOUNS.iter().copied());
-    format!("{}; 万 or 亿 before any counted noun", names.join(" "))
+    format!("{}; 万, 亿 or 万亿 before any counted noun or amount", names.join(" "))
 }
 
 #[cfg(test)]
@@ -285,6 +319,11 @@ mod tests {
         assert_eq!(base("1.5", "小时"), "90 分钟");
         assert_eq!(base("-26.8", "%"), "-26.8 %");
         assert_eq!(base("2", "％"), "2 %");
+        assert_eq!(base("1.3", "万亿斤"), "650000000000 公斤");
+        assert_eq!(base("3300", "万"), "33000000 1");
+        assert_eq!(base("6.3", "‰"), "0.63 %");
+        assert_eq!(base("2", "亿千瓦"), "200000000 千瓦");
+        assert_eq!(base("1.2", "万标箱"), "12000 标箱");
     }
 
     #[test]
@@ -304,8 +343,8 @@ mod tests {
         let err = lookup("亿英镑").unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with("unknown unit \"亿英镑\" (known units: 元 万元 亿元"), "{msg}");
-        assert!(msg.ends_with("万 or 亿 before any counted noun)"), "{msg}");
-        assert!(lookup("万").is_err());
+        assert!(msg.ends_with("万, 亿 or 万亿 before any counted noun or amount)"), "{msg}");
+        assert_eq!(lookup("万").unwrap().dimension(), Dimension::Plain);
         assert!(lookup("").is_err());
         assert!(lookup("万万元").is_err());
     }

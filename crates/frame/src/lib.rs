@@ -16,7 +16,7 @@
 //! let indicator = Indicator {
 //!     id: "agriculture.grain_output".into(), domain: "agriculture".into(), topic: "grain".into(),
 //!     name_zh: "粮食产量".into(), name_en: "Grain output".into(), unit: "万吨".into(),
-//!     measure: Measure::Level, direction: Direction::Up, description: String::new(),
+//!     measure: Measure::Level, direction: Direction::Up, description: String::new(), aliases: Vec::new(),
 //! };
 //! let fact = |kind, value: &str, unit: &str| Fact {
 //!     indicator: indicator.id.clone(), region: "421200".into(), year: 2023, kind, bound: Bound::Ge,
@@ -147,6 +147,7 @@ mod tests {
             measure: Measure::Level,
             direction: Direction::Up,
             description: String::new(),
+            aliases: Vec::new(),
         };
         let fact = |year, kind, value: &str, unit: &str| Fact {
             indicator: indicator.id.clone(),

@@ -74,9 +74,41 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
             data.facts.iter().filter(|f| f.source.as_deref() == Some(source.id.as_str())).cloned().collect();
         total.add(evaluate(text, &found, &curated));
     }
-    // measured 0.958 and 0.960 when this test was written; the goal is 0.95
+    // measured 0.958 and 0.960 when first written; since N大 (五大优势产业, 8大产业联盟) is read as a
+    // name, not a figure (tests/gold/README.md), recall on these curated files measures 0.94
     assert!(total.precision() >= 0.95, "precision fell to {:.3}", total.precision());
-    assert!(total.recall() >= 0.95, "recall fell to {:.3}", total.recall());
+    assert!(total.recall() >= 0.93, "recall fell to {:.3}", total.recall());
+}
+
+#[test]
+fn extraction_quality_on_the_development_set_does_not_fall() {
+    use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, HEADLINE, evaluate_gold, load_gold};
+    let catalogue: Vec<zhibiao_core::Indicator> =
+        zhibiao::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    let mut total = GoldScore::default();
+    for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
+        let year_delivered = doc.doc.rsplit('-').next().and_then(|y| y.parse().ok());
+        let options = zhibiao_extract::Options { year_delivered, ..Default::default() };
+        let found = zhibiao_extract::extract(&doc.text, &catalogue, &options).unwrap();
+        let layout =
+            zhibiao_extract::layout::layout(&doc.text, zhibiao_extract::Hints { year_delivered, ..Default::default() });
+        total.add(evaluate_gold(&doc, &found, (layout.reviewed, layout.planned), HEADLINE));
+    }
+    let f = GOLD_FLOORS;
+    assert!(total.docs >= 25, "the development set shrank to {} reports", total.docs);
+    assert!(total.precision() >= f.precision, "precision fell to {:.3}", total.precision());
+    assert!(total.recall() >= f.recall, "recall fell to {:.3}", total.recall());
+    assert!(total.attribute_accuracy() >= f.attributes, "attribute accuracy fell to {:.3}", total.attribute_accuracy());
+    assert!(
+        total.headline_targets_right() >= f.headline_targets,
+        "headline targets fully right fell to {:.3}",
+        total.headline_targets_right()
+    );
+    assert!(
+        total.indicators_wrong <= f.wrong_indicators,
+        "{} facts matched to a wrong indicator",
+        total.indicators_wrong
+    );
 }
 
 #[test]
@@ -91,10 +123,12 @@ fn zhibiao_extract_writes_located_candidates() {
     let mut lines = out.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("indicator,region,year,kind,bound,value,value_hi,unit,source,quote,note,label_zh,start,end")
+        Some(
+            "indicator,region,year,kind,bound,value,value_hi,unit,source,quote,note,label_zh,measure,part,layout,matched_by,start,end"
+        )
     );
     assert!(
-        out.stdout.contains("economy.gdp_growth,,2024,target,eq,6,,%,xn2024,地区生产总值增长6%,,地区生产总值,"),
+        out.stdout.contains("economy.gdp_growth,,2024,target,eq,6,,%,xn2024,地区生产总值增长6%,,地区生产总值增长,growth,plan,headings,name,"),
         "{}",
         &out.stdout[..2000]
     );
@@ -102,7 +136,7 @@ fn zhibiao_extract_writes_located_candidates() {
     std::fs::write(&none, "增长6%。").unwrap();
     let out = zhibiao(&["extract", &none.display().to_string()]);
     assert_eq!(out.code, 1);
-    assert!(out.stderr.contains("no review or plan section found"), "{}", out.stderr);
+    assert!(out.stderr.contains("no year found"), "{}", out.stderr);
     std::fs::remove_file(&none).unwrap();
 }
 
@@ -120,6 +154,7 @@ fn extract_diff_lists_what_is_new_and_what_was_missed() {
     assert!(new.ends_with("(source xn2023)"), "{new}");
     // every curated fact is either found or listed as missed, as extract-eval counts them
     let listed = |head: &str| head.split_whitespace().nth(1).and_then(|n| n.parse::<usize>().ok()).unwrap();
-    assert!(listed(missed) <= 11, "{missed}");
+    // 15 since N大 set names (五大优势产业) are names, not figures, to extraction
+    assert!(listed(missed) <= 15, "{missed}");
     assert!(listed(new) <= 7, "{new}");
 }

@@ -156,9 +156,11 @@ fn extract_eval(args: &[String]) -> ExitCode {
         eprintln!("error: extract-eval takes no argument (got \"{extra}\")");
         return ExitCode::from(2);
     }
-    match extract_eval::run(&root().join("data")) {
-        Ok((report, _)) => {
-            println!("{report}");
+    let curated = extract_eval::run(&root().join("data"));
+    let gold = extract_eval::run_gold(&root().join("tests/gold"));
+    match curated.and_then(|c| gold.map(|g| (c, g))) {
+        Ok(((curated, _), (gold, _))) => {
+            println!("the curated sources (data/):\n{curated}\n\nthe development set (tests/gold/):\n{gold}");
             ExitCode::SUCCESS
         }
         Err(message) => {

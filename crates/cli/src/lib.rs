@@ -68,14 +68,14 @@ quote is in its source and writes its value.\n\nExamples:\n  zhibiao check\n  zh
         data_dir: PathBuf,
     },
     /// Extract candidate facts, with their quotes, from the plain text of a government work report.
-    #[command(
-        after_help = "Writes CSV (stdout by default): the facts columns plus label_zh (the phrase that names the \
-quantity), start and end (character offsets of the quote, counted in Unicode scalar values from 0), in text order; \
+    #[command(after_help = "Writes CSV (stdout by default): the facts columns plus label_zh (what is measured: the \
+indicator's noun phrase, with 增长 / 下降 for a change), measure (level, growth, share, rank, change, index …), part \
+(opening, review, five_year_review, five_year_goals, plan), layout (how sure the kind and year are: headings, \
+headings_undated, phrases, none) and matched_by (name or none: how the indicator was found), start and end (character offsets of the quote, counted in Unicode scalar values from 0), in text order; \
 indicator is filled when the label matches a catalogued indicator. The years come from the text (headings such as \
 一、2023年工作回顾 and 二、2024年工作安排, or the date line); --year-reviewed overrides them.\n\n\
 Examples:\n  zhibiao extract report.txt\n  zhibiao extract report.txt --source xn2024 --region 421200 --out facts.csv\n\n\
-Exit codes: 0 ok, 1 unreadable text or no review/plan structure, 2 usage error."
-    )]
+Exit codes: 0 ok, 1 unreadable text or no review/plan structure, 2 usage error.")]
     Extract {
         /// The report's text (UTF-8).
         report: PathBuf,
@@ -159,7 +159,7 @@ where
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
         Command::Extract { report, source, region, year_reviewed, out, diff } => {
-            let options = zhibiao_extract::Options { source, region, year_reviewed };
+            let options = zhibiao_extract::Options { source, region, year_reviewed, year_delivered: None };
             match diff {
                 Some(data) => extract_diff(&report, options, &data, stdout, stderr),
                 None => extract(&report, options, out.as_deref(), stdout, stderr),
@@ -339,7 +339,15 @@ fn extract(
         }
     };
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let header = zhibiao_core::facts::FACTS.columns.iter().map(|c| c.name).chain(["label_zh", "start", "end"]);
+    let header = zhibiao_core::facts::FACTS.columns.iter().map(|c| c.name).chain([
+        "label_zh",
+        "measure",
+        "part",
+        "layout",
+        "matched_by",
+        "start",
+        "end",
+    ]);
     w.write_record(header).map_err(std::io::Error::other)?;
     for e in &found {
         let f = &e.fact;
@@ -357,6 +365,10 @@ fn extract(
             cell(f.quote.as_deref().unwrap_or("")),
             String::new(),
             cell(&e.label_zh),
+            e.measure.as_str().to_owned(),
+            e.part.as_str().to_owned(),
+            e.layout.as_str().to_owned(),
+            e.matched_by.as_str().to_owned(),
             e.start.to_string(),
             e.end.to_string(),
         ])

@@ -99,3 +99,347 @@ fn compare(text: &str, extracted: &[Extracted], curated: &[Fact]) -> (Score, Vec
     let missed = curated_hit.iter().enumerate().filter(|(_, h)| !**h).map(|(k, _)| k).collect();
     (score, new, missed)
 }
+
+/// One hand-annotated fact of the development set (`tests/gold/<doc>.csv`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldFact {
+    /// The passage it belongs to (`targets`, `p14`).
+    pub passage: String,
+    /// The fact as annotated (indicator empty unless a headline indicator of the report's region).
+    pub fact: Fact,
+    /// The annotated measure.
+    pub measure: zhibiao_core::Measure,
+    /// The annotated label.
+    pub label: String,
+}
+
+/// One annotated report: its text, the character spans of its annotated passages and its facts.
+#[derive(Clone, Debug)]
+pub struct GoldDoc {
+    /// The corpus id (`100000-2024`).
+    pub doc: String,
+    /// Its text.
+    pub text: String,
+    /// Character spans of the annotated passages (whole lines).
+    pub passages: Vec<(usize, usize)>,
+    /// The span of the main-targets passage, if any.
+    pub targets: Option<(usize, usize)>,
+    /// The annotated years (reviewed, planned).
+    pub years: (i32, i32),
+    /// The facts.
+    pub facts: Vec<GoldFact>,
+}
+
+/// Scores of an extraction against gold documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GoldScore {
+    /// Documents scored.
+    pub docs: usize,
+    /// Documents whose layout years (reviewed, planned) agree with the annotation.
+    pub years_right: usize,
+    /// Extracted facts inside the annotated passages.
+    pub extracted: usize,
+    /// Gold facts.
+    pub gold: usize,
+    /// Extracted facts that found a gold fact (quotes overlap, same magnitude and unit).
+    pub found_extracted: usize,
+    /// Gold facts found.
+    pub found_gold: usize,
+    /// Found pairs whose kind, year, bound and sign (the signed value and upper end) agree.
+    pub attributes_right: usize,
+    /// Found pairs whose labels agree in normal form.
+    pub labels_useful: usize,
+    /// Found pairs whose indicator agrees (a gold headline id, or both empty, or an extracted
+    /// non-headline id where the gold has none).
+    pub indicators_right: usize,
+    /// Found pairs matched to a wrong indicator (a headline id the gold does not give, or another
+    /// id where the gold gives a headline one).
+    pub indicators_wrong: usize,
+    /// Headline targets in the main-targets passages.
+    pub headline_targets: usize,
+    /// Headline targets found with every attribute, the indicator and a label right.
+    pub headline_targets_right: usize,
+}
+
+impl GoldScore {
+    /// Adds another score's counts.
+    pub fn add(&mut self, o: GoldScore) {
+        self.docs += o.docs;
+        self.years_right += o.years_right;
+        self.extracted += o.extracted;
+        self.gold += o.gold;
+        self.found_extracted += o.found_extracted;
+        self.found_gold += o.found_gold;
+        self.attributes_right += o.attributes_right;
+        self.labels_useful += o.labels_useful;
+        self.indicators_right += o.indicators_right;
+        self.indicators_wrong += o.indicators_wrong;
+        self.headline_targets += o.headline_targets;
+        self.headline_targets_right += o.headline_targets_right;
+    }
+
+    fn share(a: usize, b: usize) -> f64 {
+        if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    }
+
+    /// Share of extracted facts (in the passages) that are gold facts.
+    pub fn precision(&self) -> f64 {
+        Self::share(self.found_extracted, self.extracted)
+    }
+    /// Share of gold facts found.
+    pub fn recall(&self) -> f64 {
+        Self::share(self.found_gold, self.gold)
+    }
+    /// Share of found facts with kind, year, bound and sign right.
+    pub fn attribute_accuracy(&self) -> f64 {
+        Self::share(self.attributes_right, self.found_gold)
+    }
+    /// Share of found facts whose label names what is measured.
+    pub fn label_usefulness(&self) -> f64 {
+        Self::share(self.labels_useful, self.found_gold)
+    }
+    /// Share of found facts whose indicator is right.
+    pub fn indicator_accuracy(&self) -> f64 {
+        Self::share(self.indicators_right, self.found_gold)
+    }
+    /// Share of headline targets fully right.
+    pub fn headline_targets_right(&self) -> f64 {
+        Self::share(self.headline_targets_right, self.headline_targets)
+    }
+}
+
+/// Whether an id is one of the headline indicators the gold set annotates.
+pub fn is_headline(id: &str, headline: &[&str]) -> bool {
+    headline.contains(&id)
+}
+
+/// Scores an extraction of `doc` (its extracted facts and the layout years) against its gold.
+pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32), headline: &[&str]) -> GoldScore {
+    let text = &doc.text;
+    let char_offset = |byte: usize| text[..byte].chars().count();
+    let in_passages = |at: usize| doc.passages.iter().any(|(s, e)| *s <= at && at < *e);
+    let within: Vec<&Extracted> = extracted.iter().filter(|e| in_passages(e.end.saturating_sub(1))).collect();
+    // each gold quote's span, searched inside its passage
+    let spans: Vec<Option<(usize, usize)>> = doc
+        .facts
+        .iter()
+        .map(|g| {
+            let q = g.fact.quote.as_deref()?;
+            let mut from = 0;
+            while let Some(at) = text[from..].find(q) {
+                let s = char_offset(from + at);
+                if in_passages(s) {
+                    return Some((s, s + q.chars().count()));
+                }
+                from += at + q.len().max(1);
+            }
+            None
+        })
+        .collect();
+    let unit_name = |u: &str| if u == "％" { "%".to_owned() } else { u.to_owned() };
+    let pairs = |e: &Extracted, g: &GoldFact, span: (usize, usize)| {
+        e.start < span.1
+            && span.0 < e.end
+            && e.fact.value.abs() == g.fact.value.abs()
+            && unit_name(&e.fact.unit) == unit_name(&g.fact.unit)
+    };
+    let mut score = GoldScore {
+        docs: 1,
+        years_right: usize::from(years == doc.years),
+        extracted: within.len(),
+        gold: doc.facts.len(),
+        ..GoldScore::default()
+    };
+    let mut extracted_found = vec![false; within.len()];
+    for (k, g) in doc.facts.iter().enumerate() {
+        let headline_target =
+            g.passage == "targets" && !g.fact.indicator.is_empty() && g.fact.kind == zhibiao_core::Kind::Target;
+        score.headline_targets += usize::from(headline_target);
+        let Some(span) = spans[k] else { continue };
+        let Some(x) = within.iter().position(|e| pairs(e, g, span)) else { continue };
+        extracted_found[x] = true;
+        let e = within[x];
+        score.found_gold += 1;
+        let attributes = e.fact.kind == g.fact.kind
+            && e.fact.year == g.fact.year
+            && e.fact.bound == g.fact.bound
+            && e.fact.value == g.fact.value
+            && e.fact.value_hi == g.fact.value_hi;
+        score.attributes_right += usize::from(attributes);
+        let label = crate::label::normal(&e.label_zh) == crate::label::normal(&g.label);
+        score.labels_useful += usize::from(label);
+        let (got, want) = (e.fact.indicator.as_str(), g.fact.indicator.as_str());
+        let right = got == want || (want.is_empty() && !is_headline(got, headline));
+        let wrong = !right && !got.is_empty();
+        score.indicators_right += usize::from(right);
+        score.indicators_wrong += usize::from(wrong);
+        score.headline_targets_right += usize::from(headline_target && attributes && got == want);
+    }
+    score.found_extracted = extracted_found.iter().filter(|f| **f).count();
+    score
+}
+
+/// The headline indicators the development set annotates (tests/gold/README.md).
+pub const HEADLINE: &[&str] = &[
+    "economy.gdp",
+    "economy.gdp_growth",
+    "economy.gdp_per_capita",
+    "economy.industrial_value_added_growth",
+    "economy.fixed_asset_investment_growth",
+    "economy.retail_sales_growth",
+    "economy.general_budget_revenue_growth",
+    "economy.general_budget_revenue",
+    "economy.foreign_trade_growth",
+    "economy.rd_intensity",
+    "livelihood.cpi_growth",
+    "livelihood.cpi_index",
+    "livelihood.urban_new_jobs",
+    "livelihood.urban_registered_unemployment_rate",
+    "livelihood.urban_surveyed_unemployment_rate",
+    "livelihood.urban_income_growth",
+    "livelihood.rural_income_growth",
+    "livelihood.urbanization_rate",
+    "agriculture.grain_output",
+    "ecology.energy_intensity_change",
+];
+
+/// The floors `cargo xtask extract-eval` and the tests hold the development set to: the figures
+/// measured when they were last raised (the goal is 0.95 for each, 0.97 for attributes).
+pub struct Floors {
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// Attribute accuracy.
+    pub attributes: f64,
+    /// Headline targets fully right.
+    pub headline_targets: f64,
+    /// Facts matched to a wrong indicator, at most.
+    pub wrong_indicators: usize,
+}
+
+/// The floors in force.
+/// Measured on 2026-12-01 (27 reports): precision 0.968, recall 0.965, attributes 0.886, headline
+/// targets 0.761, 10 wrong indicators.
+pub const GOLD_FLOORS: Floors =
+    Floors { precision: 0.96, recall: 0.96, attributes: 0.88, headline_targets: 0.75, wrong_indicators: 10 };
+
+/// A problem reading the development set.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct GoldError {
+    /// The file.
+    pub file: String,
+    /// The line (1-based; 0 for the whole file).
+    pub line: u64,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One document of the draw (`sample.csv`): id, level and era.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drawn {
+    /// The corpus id.
+    pub doc: String,
+    /// national, province or city.
+    pub level: String,
+    /// 2000s, 2010s or 2020s.
+    pub era: String,
+}
+
+/// A CSV row by column name, with its line.
+type Row = (u64, std::collections::HashMap<String, String>);
+
+fn read_csv(path: &std::path::Path) -> Result<Vec<Row>, GoldError> {
+    let fail = |line: u64, message: String| GoldError { file: path.display().to_string(), line, message };
+    let mut reader = csv::Reader::from_path(path).map_err(|e| fail(0, e.to_string()))?;
+    let headers = reader.headers().map_err(|e| fail(1, e.to_string()))?.clone();
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| fail(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let row = headers.iter().zip(record.iter()).map(|(h, v)| (h.to_owned(), v.to_owned())).collect();
+        out.push((line, row));
+    }
+    Ok(out)
+}
+
+/// Reads the development set in `dir` (`sample.csv`, `<doc>.meta.csv`, `<doc>.csv`, `texts/<doc>.txt`).
+pub fn load_gold(dir: &std::path::Path) -> Result<Vec<(Drawn, GoldDoc)>, GoldError> {
+    let mut out = Vec::new();
+    for (_, row) in read_csv(&dir.join("sample.csv"))? {
+        let get = |k: &str| row.get(k).cloned().unwrap_or_default();
+        let doc = get("doc");
+        let text_path = dir.join("texts").join(format!("{doc}.txt"));
+        let text = std::fs::read_to_string(&text_path).map_err(|e| GoldError {
+            file: text_path.display().to_string(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let lines: Vec<(usize, usize)> = {
+            let mut spans = Vec::new();
+            let mut start = 0;
+            for (i, c) in text.chars().enumerate() {
+                if c == '\n' {
+                    spans.push((start, i));
+                    start = i + 1;
+                }
+            }
+            spans.push((start, text.chars().count()));
+            spans
+        };
+        let line_span = |n: usize| lines.get(n.saturating_sub(1)).copied();
+        let meta_path = dir.join(format!("{doc}.meta.csv"));
+        let meta = read_csv(&meta_path)?;
+        let Some((_, m)) = meta.first() else {
+            return Err(GoldError { file: meta_path.display().to_string(), line: 2, message: "no row".into() });
+        };
+        let num = |k: &str| m.get(k).and_then(|v| v.trim().parse::<usize>().ok());
+        let year = |k: &str| m.get(k).and_then(|v| v.trim().parse::<i32>().ok()).unwrap_or(0);
+        let targets = match (num("targets_first"), num("targets_last")) {
+            (Some(a), Some(b)) => match (line_span(a), line_span(b)) {
+                (Some(s), Some(e)) => Some((s.0, e.1)),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut passages: Vec<(usize, usize)> =
+            get("paragraphs").split_whitespace().filter_map(|n| n.parse().ok()).filter_map(line_span).collect();
+        passages.extend(targets);
+        let facts_path = dir.join(format!("{doc}.csv"));
+        let mut facts = Vec::new();
+        for (line, r) in read_csv(&facts_path)? {
+            let fail = |message: String| GoldError { file: facts_path.display().to_string(), line, message };
+            let g = |k: &str| r.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+            let value: zhibiao_core::Decimal =
+                g("value").parse().map_err(|_| fail(format!("value {:?}", g("value"))))?;
+            let value_hi = match g("value_hi").as_str() {
+                "" => None,
+                v => Some(v.parse().map_err(|_| fail(format!("value_hi {v:?}")))?),
+            };
+            facts.push(GoldFact {
+                passage: g("passage"),
+                fact: Fact {
+                    indicator: g("indicator"),
+                    region: String::new(),
+                    year: g("year").parse().map_err(|_| fail(format!("year {:?}", g("year"))))?,
+                    kind: g("kind").parse().map_err(|_| fail(format!("kind {:?}", g("kind"))))?,
+                    bound: g("bound").parse().map_err(|_| fail(format!("bound {:?}", g("bound"))))?,
+                    value,
+                    value_hi,
+                    unit: g("unit"),
+                    source: Some(doc.clone()),
+                    quote: Some(r.get("quote").cloned().unwrap_or_default()),
+                    note: None,
+                },
+                measure: g("measure").parse().map_err(|_| fail(format!("measure {:?}", g("measure"))))?,
+                label: g("label"),
+            });
+        }
+        out.push((
+            Drawn { doc: doc.clone(), level: get("level"), era: get("era") },
+            GoldDoc { doc, text, passages, targets, years: (year("year_reviewed"), year("year_planned")), facts },
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,423 @@
+//! What a figure measures: its label (the indicator's noun phrase, with 增长 / 下降 when the figure
+//! is a change), its measure (level, growth, share, rank, change, index …), and the catalogued
+//! indicator it is, if any.
+//!
+//! A label is the clause before the number with its preamble (2025年主要预期目标：, 其中, 全市),
+//! its verbs (增长, 达到, 控制在) and its connectives removed. A clause that names nothing (同比增长6%)
+//! takes the subject of the figure before it in the same sentence; a 分别 list
+//! (A、B、C分别增长4.6%、5%、9.5%) gives each figure its own name.
+//!
+//! [`Matcher`] matches a label to an indicator only when the noun is one of the indicator's names
+//! (its `name_zh` or an alias, after the same normalisation) **and** the measure and the unit's
+//! dimension agree: growth of GDP never matches GDP's level, a share never matches a rank, money
+//! never matches a count. A label that matches nothing keeps an empty indicator, never a guess.
+
+use std::collections::HashMap;
+use zhibiao_core::{Indicator, Measure, units};
+
+/// Verbs and qualifiers at the end of a clause, before its number.
+const VERBS: &[&str] = &[
+    "同比增长",
+    "比上年增长",
+    "年均增长",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上涨",
+    "下降",
+    "减少",
+    "压减",
+    "回落",
+    "降低",
+    "缩减",
+    "削减",
+    "下滑",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "完成",
+    "实现",
+    "新增",
+    "净增",
+    "超过",
+    "突破",
+    "累计",
+    "共",
+    "约",
+    "近",
+    "控制在",
+    "稳定在",
+    "保持在",
+    "分别",
+    "均",
+    "占",
+    "超",
+    "以上",
+    "居",
+    "全省第",
+    "全国第",
+    "第",
+    "总数",
+    "总量",
+    "规模",
+    "不低于",
+    "不少于",
+    "不超过",
+    "高于",
+    "低于",
+    "至少",
+    "力争",
+    "左右",
+    "在",
+    "到",
+    "至",
+];
+
+/// Words at the start of a clause that are not part of what is measured.
+const PREFIXES: &[&str] = &[
+    "其中",
+    "全年",
+    "全市",
+    "全省",
+    "全区",
+    "全州",
+    "全县",
+    "全国",
+    "我市",
+    "我省",
+    "我区",
+    "预计",
+    "初步测算",
+    "初步核算",
+    "力争",
+    "确保",
+    "实现",
+    "完成",
+    "推动",
+    "加快",
+    "年内",
+    "今年",
+    "去年",
+    "上年",
+    "一年来",
+    "五年来",
+    "过去五年",
+    "过去一年",
+    "同时",
+    "另外",
+    "此外",
+    "并",
+    "和",
+    "及",
+    "与",
+    "全力",
+    "努力",
+    "实现了",
+];
+
+/// Preambles: everything up to and including them is dropped (主要预期目标是：地区生产总值).
+const PREAMBLES: &[&str] =
+    &["主要预期目标是", "主要预期目标", "主要目标是", "预期目标是", "主要目标", "预期目标", "目标是", "目标为"];
+
+/// Clauses that name nothing by themselves.
+const EMPTY_LABELS: &[&str] =
+    &["同比", "比上年", "年均", "分别", "均", "增发", "设立", "其中", "全年", "总量", "规模", "总额", "总数"];
+
+/// Words that make a percentage a change (增长, 下降 …) when they end the clause.
+const CHANGE_WORDS: &[&str] = &[
+    "增长", "增加", "提高", "提升", "上涨", "下降", "减少", "压减", "回落", "降低", "缩减", "削减", "下滑", "增速",
+    "增幅", "涨幅", "降幅",
+];
+
+/// What was read of one figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    /// The label.
+    pub label: String,
+    /// The noun phrase without a measure word.
+    pub noun: String,
+    /// The measure.
+    pub measure: Measure,
+}
+
+/// The state carried from one figure to the next: the sentence's subject and a 分别 list.
+#[derive(Clone, Debug, Default)]
+pub struct ListState {
+    sentence_start: usize,
+    subject: String,
+    names: Vec<String>,
+    next: usize,
+    previous_end: usize,
+}
+
+impl ListState {
+    /// Records a figure just read, ending at `end`, in the sentence starting at `sentence_start`.
+    pub fn remember(&mut self, read: &Read, end: usize, sentence_start: usize) {
+        if sentence_start != self.sentence_start {
+            self.sentence_start = sentence_start;
+            self.names.clear();
+        }
+        if !read.noun.is_empty() {
+            self.subject = read.noun.clone();
+        }
+        self.previous_end = end;
+    }
+}
+
+fn strip_suffixes(mut s: String, list: &[&str]) -> (String, Vec<&'static str>)
+where
+{
+    let mut removed = Vec::new();
+    loop {
+        let found = VERBS.iter().chain(list.iter()).filter(|w| s.ends_with(*w)).max_by_key(|w| w.len()).copied();
+        match found {
+            Some(w) if !s.is_empty() => {
+                s.truncate(s.len() - w.len());
+                if let Some(c) = CHANGE_WORDS.iter().find(|c| **c == w) {
+                    removed.push(*c);
+                }
+                if let Some(c) = ["同比增长", "比上年增长", "年均增长"].iter().find(|c| **c == w) {
+                    removed.push(*c);
+                }
+            }
+            _ => break,
+        }
+    }
+    (s, removed)
+}
+
+fn strip_prefixes(mut s: String) -> String {
+    loop {
+        let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || "“”（）()、，：:".contains(c)).to_owned();
+        // a leading year: 2023年, 2023年底
+        let cs: Vec<char> = trimmed.chars().collect();
+        if cs.len() > 5 && cs[..4].iter().all(|c| c.is_ascii_digit()) && cs[4] == '年' {
+            let mut rest: String = cs[5..].iter().collect();
+            for w in ["底", "末", "初", "全年", "，"] {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r.to_owned();
+                }
+            }
+            s = rest;
+            continue;
+        }
+        match PREFIXES.iter().filter(|p| trimmed.starts_with(*p)).max_by_key(|p| p.len()) {
+            Some(p) if trimmed.len() > p.len() => s = trimmed[p.len()..].to_owned(),
+            _ => return trimmed,
+        }
+    }
+}
+
+/// The measure a figure states, from its unit and the words before it.
+fn measure_of(unit: &str, noun: &str, changed: bool, increment: bool) -> Measure {
+    match unit {
+        "位" => Measure::Rank,
+        "个百分点" | "百分点" => Measure::Change,
+        "指数" => Measure::Index,
+        "%" | "％" | "‰" => {
+            if changed || noun.ends_with("增速") || noun.ends_with("涨幅") || noun.ends_with("增幅") {
+                Measure::Growth
+            } else {
+                Measure::Share
+            }
+        }
+        "倍" => Measure::Ratio,
+        _ => match units::lookup(unit).map(|u| u.dimension()) {
+            Ok(units::Dimension::Count(_)) | Ok(units::Dimension::Plain) => {
+                if increment {
+                    Measure::Increment
+                } else {
+                    Measure::Count
+                }
+            }
+            _ => Measure::Level,
+        },
+    }
+}
+
+/// Reads the label and measure of the figure at `number_start`, whose clause text before it is
+/// `before`.
+pub fn read(
+    before: &str,
+    unit: &str,
+    decline: bool,
+    number_start: usize,
+    sentence_start: usize,
+    list: &mut ListState,
+) -> Read {
+    if sentence_start != list.sentence_start {
+        list.sentence_start = sentence_start;
+        list.names.clear();
+        list.subject.clear();
+    }
+    let mut clause = before.trim().to_owned();
+    for p in PREAMBLES {
+        if let Some(i) = clause.rfind(p) {
+            clause = clause[i + p.len()..].to_owned();
+            break;
+        }
+    }
+    let increment = ["新增", "净增", "增加", "新建", "新开工"].iter().any(|w| clause.contains(w));
+    // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
+    let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && clause.contains("分别");
+    let (mut noun, removed) = if let Some(i) = clause.find("分别") {
+        let names_part = strip_prefixes(clause[..i].to_owned());
+        let tail = clause[i + "分别".len()..].to_owned();
+        let names: Vec<String> = names_part
+            .split(['、', '和', '及', '与'])
+            .map(|n| strip_prefixes(n.to_owned()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let removed: Vec<&'static str> =
+            CHANGE_WORDS.iter().filter(|w| tail.starts_with(*w)).copied().take(1).collect();
+        if !continues_list {
+            list.names = names;
+            list.next = 0;
+        }
+        let k = list.next;
+        list.next += 1;
+        let name = list.names.get(k).cloned().unwrap_or_default();
+        let (name, _) = strip_suffixes(name, &[]);
+        (name, removed)
+    } else {
+        let (noun, removed) = strip_suffixes(clause, &[]);
+        (strip_prefixes(noun), removed)
+    };
+    noun = noun.trim_matches(|c: char| c.is_whitespace() || "“”（）()、，".contains(c)).to_owned();
+    let (n2, more) = strip_suffixes(noun.clone(), &[]);
+    let mut removed = removed;
+    if !more.is_empty() || n2 != noun {
+        removed.extend(more);
+        noun = strip_prefixes(n2);
+    }
+    if noun.chars().count() < 2 || EMPTY_LABELS.contains(&noun.as_str()) {
+        noun = list.subject.clone();
+    }
+    let changed = !removed.is_empty();
+    let measure = measure_of(unit, &noun, changed, increment);
+    let label = match measure {
+        Measure::Growth
+            if !noun.ends_with("增速") && !noun.ends_with("涨幅") && !noun.ends_with("增幅") && !noun.is_empty() =>
+        {
+            format!("{noun}{}", if decline { "下降" } else { "增长" })
+        }
+        Measure::Change if !noun.is_empty() => format!("{noun}{}", if decline { "下降" } else { "提高" }),
+        _ => noun.clone(),
+    };
+    Read { label, noun, measure }
+}
+
+/// The catalogue, indexed by normalised name for matching labels.
+pub struct Matcher<'a> {
+    by_name: HashMap<String, Vec<&'a Indicator>>,
+}
+
+/// A name in normal form: without the measure word at its end and without region prefixes
+/// (全市地区生产总值增长 → 地区生产总值).
+pub fn normal(name: &str) -> String {
+    let s = strip_prefixes(name.to_owned());
+    let mut s = s.replace(['“', '”', ' '], "");
+    for w in ["增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "提高"] {
+        if s.ends_with(w) && s.len() > w.len() {
+            s.truncate(s.len() - w.len());
+            break;
+        }
+    }
+    s
+}
+
+/// Whether a figure of `measure` in `unit` can state `indicator`.
+fn agrees(indicator: &Indicator, measure: Measure, unit: &str) -> bool {
+    let same_dimension = match (units::lookup(unit), units::lookup(&indicator.unit)) {
+        (Ok(a), Ok(b)) => a.dimension() == b.dimension(),
+        _ => false,
+    };
+    let measures = match indicator.measure {
+        Measure::Growth => measure == Measure::Growth,
+        Measure::Share | Measure::Ratio => matches!(measure, Measure::Share | Measure::Ratio),
+        Measure::Level | Measure::Count | Measure::Increment => {
+            matches!(measure, Measure::Level | Measure::Count | Measure::Increment)
+        }
+        Measure::Rank => measure == Measure::Rank,
+        Measure::Change => measure == Measure::Change,
+        Measure::Index => measure == Measure::Index,
+    };
+    same_dimension && measures
+}
+
+impl<'a> Matcher<'a> {
+    /// Indexes every name and alias of the catalogue.
+    pub fn new(catalogue: &'a [Indicator]) -> Matcher<'a> {
+        let mut by_name: HashMap<String, Vec<&'a Indicator>> = HashMap::new();
+        for i in catalogue {
+            for name in std::iter::once(&i.name_zh).chain(i.aliases.iter()) {
+                let key = normal(name);
+                if key.chars().count() >= 2 {
+                    let list = by_name.entry(key).or_default();
+                    if !list.iter().any(|x| x.id == i.id) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        Matcher { by_name }
+    }
+
+    /// The indicator this label names with this measure and unit, if exactly one does.
+    pub fn find(&self, label: &str, measure: Measure, unit: &str) -> Option<&'a Indicator> {
+        let candidates = self.by_name.get(&normal(label))?;
+        let fitting: Vec<&'a Indicator> = candidates.iter().copied().filter(|i| agrees(i, measure, unit)).collect();
+        match fitting.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(before: &str, unit: &str, decline: bool) -> (String, Measure) {
+        let r = read(before, unit, decline, 100, 0, &mut ListState::default());
+        (r.label, r.measure)
+    }
+
+    #[test]
+    fn labels_name_what_is_measured() {
+        assert_eq!(label("地区生产总值增长", "%", false), ("地区生产总值增长".into(), Measure::Growth));
+        assert_eq!(label("2025年经济社会发展主要预期目标是：地区生产总值增长", "%", false).0, "地区生产总值增长");
+        assert_eq!(label("全市规模以上工业增加值同比增长", "%", false).0, "规模以上工业增加值增长");
+        assert_eq!(label("城镇登记失业率控制在", "%", false), ("城镇登记失业率".into(), Measure::Share));
+        assert_eq!(label("单位地区生产总值能耗下降", "%", true).0, "单位地区生产总值能耗下降");
+        assert_eq!(label("居民消费价格涨幅", "%", false), ("居民消费价格涨幅".into(), Measure::Growth));
+        assert_eq!(label("粮食产量达到", "亿斤", false), ("粮食产量".into(), Measure::Level));
+        assert_eq!(label("城镇新增就业", "万人", false), ("城镇新增就业".into(), Measure::Increment));
+    }
+
+    #[test]
+    fn a_clause_without_a_name_takes_the_sentence_subject() {
+        let mut list = ListState::default();
+        let first = read("地区生产总值", "亿元", false, 10, 0, &mut list);
+        list.remember(&first, 20, 0);
+        let second = read("同比增长", "%", false, 22, 0, &mut list);
+        assert_eq!(second.label, "地区生产总值增长");
+    }
+
+    #[test]
+    fn fenbie_lists_are_distributed() {
+        let mut list = ListState::default();
+        let before = "GDP、规模工业增加值、社会消费品零售总额分别增长";
+        let mut labels = Vec::new();
+        let mut at = 30;
+        for extra in ["", "4.6%、", "4.6%、5%、"] {
+            let r = read(&format!("{before}{extra}"), "%", false, at, 0, &mut list);
+            labels.push(r.label.clone());
+            list.remember(&r, at + 3, 0);
+            at += 4;
+        }
+        assert_eq!(labels, ["GDP增长", "规模工业增加值增长", "社会消费品零售总额增长"]);
+    }
+}

@@ -1,0 +1,626 @@
+//! The layout of a work report, read by rules of the genre: its parts (the review of the past year or
+//! years, goals for a five-year period, the plan for this year, a glossary), the years they are
+//! about, the date it was delivered and the passage that states the year's main targets.
+//!
+//! Headings are found in any form the genre uses: numbered (一、2023年工作回顾, 第一部分) or not
+//! (a short line of its own with no sentence punctuation: 2011年工作回顾). A heading's words say
+//! which part it opens (回顾 / 总结 / 完成情况 for a review; 工作安排 / 主要任务 / 重点任务 / 总体要求 /
+//! 工作思路 / 政策取向 / 预期目标 … for a plan; 今后五年 / “十四五”时期 … 目标 for five-year goals;
+//! 名词解释 / 附 for a glossary) and the years it names say which years. **Years in headings win over
+//! the date line**; the date line decides only when the headings name no year, and a report
+//! delivered in December plans the next year. A text with no headings is read by phrases (a
+//! paragraph opening with 今年 or the plan year starts the plan) and says so in [`Layout::found_by`].
+
+use std::fmt;
+
+/// How the layout was found: the confidence a reviewer can place in kinds and years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FoundBy {
+    /// Headings opened both the review and the plan, and named their years.
+    Headings,
+    /// Headings opened the parts, but the years came from the date line or the caller.
+    HeadingsUndated,
+    /// No plan heading: the plan was found by a phrase (a paragraph opening with 今年 or the year).
+    Phrases,
+    /// No structure: every figure is read as a result of the reviewed year.
+    None,
+}
+
+impl FoundBy {
+    /// The word written in the `layout` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Headings => "headings",
+            FoundBy::HeadingsUndated => "headings_undated",
+            FoundBy::Phrases => "phrases",
+            FoundBy::None => "none",
+        }
+    }
+}
+
+impl fmt::Display for FoundBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a part of the report is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// Before the first heading (title, date line, greeting), or the whole of an unstructured text.
+    Opening,
+    /// The review of the past year (results).
+    Review,
+    /// The review of a five-year period (results; figures are about its last year unless dated).
+    FiveYearReview,
+    /// Goals for a five-year period (targets for its last year unless dated).
+    FiveYearGoals,
+    /// This year's plan (targets for the plan year).
+    Plan,
+    /// A glossary or appendix (名词解释, 附): no facts.
+    Glossary,
+}
+
+impl PartKind {
+    /// The word written in the `part` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartKind::Opening => "opening",
+            PartKind::Review => "review",
+            PartKind::FiveYearReview => "five_year_review",
+            PartKind::FiveYearGoals => "five_year_goals",
+            PartKind::Plan => "plan",
+            PartKind::Glossary => "glossary",
+        }
+    }
+}
+
+/// One part: its kind, where it starts (character offset of its heading) and the year its figures
+/// are about by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    /// What the part is.
+    pub kind: PartKind,
+    /// Character offset where it starts.
+    pub start: usize,
+    /// The year its figures are about unless a sentence names another.
+    pub year: i32,
+}
+
+/// A date as written on a report's date line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month (1–12).
+    pub month: u32,
+    /// Day, when written.
+    pub day: Option<u32>,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.day {
+            Some(d) => write!(f, "{:04}-{:02}-{d:02}", self.year, self.month),
+            None => write!(f, "{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+/// The layout of one report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// The year the report reviews (the last year of a five-year review).
+    pub reviewed: i32,
+    /// The year the report plans.
+    pub planned: i32,
+    /// The delivery date on the date line, when there is one.
+    pub delivered: Option<Date>,
+    /// The parts in text order (the first starts at 0).
+    pub parts: Vec<Part>,
+    /// The main-targets passage (character offsets), when found.
+    pub targets: Option<(usize, usize)>,
+    /// How the layout was found.
+    pub found_by: FoundBy,
+    /// The years the headings name (reviewed, planned), before any fallback.
+    pub heading_years: (Option<i32>, Option<i32>),
+}
+
+impl Layout {
+    /// The part that holds character offset `at`.
+    pub fn part_at(&self, at: usize) -> Part {
+        let i = self.parts.partition_point(|p| p.start <= at);
+        self.parts.get(i.saturating_sub(1)).copied().unwrap_or(Part {
+            kind: PartKind::Opening,
+            start: 0,
+            year: self.reviewed,
+        })
+    }
+
+    /// Where the plan starts (the text's end when there is no plan).
+    pub fn plan_start(&self) -> Option<usize> {
+        self.parts.iter().find(|p| p.kind == PartKind::Plan).map(|p| p.start)
+    }
+}
+
+/// Hints from outside the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The year the report reviews, when the caller knows it (overrides the text).
+    pub year_reviewed: Option<i32>,
+    /// The year the report was delivered according to something outside the text (a file name):
+    /// used only when neither headings nor the date line name a year.
+    pub year_delivered: Option<i32>,
+}
+
+/// A paragraph: a line of the text with its character offsets.
+#[derive(Clone, Debug)]
+pub(crate) struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+pub(crate) fn paragraphs(chars: &[char]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '\n' {
+            out.push(Paragraph { start, end: i, text: chars[start..i].iter().collect() });
+            start = i + 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(Paragraph { start, end: chars.len(), text: chars[start..].iter().collect() });
+    }
+    out
+}
+
+/// The value of a Chinese or Arabic digit.
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        '〇' | '○' | 'Ｏ' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    }
+}
+
+/// Every year a line writes as four digits followed by 年 (2023年, ２０２３年, 二〇二三年), with its
+/// character offset.
+pub(crate) fn years_in(s: &str) -> Vec<(usize, i32)> {
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < cs.len() + 1 {
+        let window = cs.get(i..i + 4);
+        let year = window.and_then(|w| {
+            let ds: Option<Vec<u32>> = w.iter().map(|c| digit(*c)).collect();
+            let ds = ds?;
+            // Chinese digits must be all Chinese, Arabic all Arabic: 十二五 is not a year
+            let arabic = w.iter().all(|c| c.is_ascii_digit() || ('０'..='９').contains(c));
+            let chinese = w.iter().all(|c| !c.is_ascii_digit() && !('０'..='９').contains(c));
+            if !(arabic || chinese) {
+                return None;
+            }
+            let y = ds.iter().fold(0u32, |a, d| a * 10 + d) as i32;
+            (1949..=2100).contains(&y).then_some(y)
+        });
+        let before_is_digit = i > 0 && digit(cs[i - 1]).is_some();
+        match year {
+            Some(y) if cs.get(i + 4) == Some(&'年') && !before_is_digit => {
+                out.push((i, y));
+                i += 5;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The last year of a five-year plan period named in a line ("十三五" → 2020), if any.
+pub(crate) fn plan_period_end(s: &str) -> Option<i32> {
+    const PERIODS: &[(&str, i32)] =
+        &[("十五五", 2030), ("十四五", 2025), ("十三五", 2020), ("十二五", 2015), ("十一五", 2010), ("九五", 2000)];
+    if let Some(&(_, y)) = PERIODS.iter().find(|(name, _)| s.contains(name)) {
+        return Some(y);
+    }
+    // “十五” alone (2001–2005), not 十五五
+    if s.contains("“十五”") || s.contains("十五”") || s.contains("十五计划") || s.contains("“十五") {
+        return Some(2005);
+    }
+    None
+}
+
+/// The text of a heading without its numbering, or None when the line is not a heading.
+fn heading_text(line: &str) -> Option<String> {
+    let t = line.trim().trim_matches('\u{3000}');
+    let n = t.chars().count();
+    if !(2..=60).contains(&n) {
+        return None;
+    }
+    // numbered: 一、 二． 第一部分 Ⅰ.
+    let numbered = {
+        let mut cs = t.chars().peekable();
+        let mut k = 0;
+        while cs.peek().is_some_and(|c| "一二三四五六七八九十".contains(*c)) {
+            cs.next();
+            k += 1;
+        }
+        (k > 0 && matches!(cs.peek(), Some('、') | Some('．') | Some('.') | Some(' ') | Some('　')))
+            || (t.starts_with('第') && t.chars().take(6).any(|c| c == '部') && t.contains("部分"))
+    };
+    let body: String = if numbered {
+        let skip =
+            t.find(['、', '．', '.', ' ', '　']).map_or(0, |i| i + t[i..].chars().next().map_or(0, char::len_utf8));
+        let b = &t[skip..];
+        match b.find("部分") {
+            Some(i) if t.starts_with('第') => {
+                b[i + "部分".len()..].trim_start_matches(['　', ' ', '：', ':']).to_owned()
+            }
+            _ => b.to_owned(),
+        }
+    } else {
+        t.to_owned()
+    };
+    let body = body.trim().to_owned();
+    // a sub-heading （一）… is not a part heading, nor is the date line
+    if t.starts_with('（')
+        || t.starts_with('(')
+        || t.starts_with('—')
+        || t.starts_with('─')
+        || t.contains("代表大会")
+        || t.contains("会议上")
+    {
+        return None;
+    }
+    let sentence_like = body.contains('。') || body.contains('；') || body.ends_with('：') || body.ends_with('，');
+    if sentence_like {
+        return None;
+    }
+    if !numbered && (n > 40 || body.contains('，')) {
+        return None;
+    }
+    Some(body)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HeadingKind {
+    Review { five_year: bool },
+    FiveYearGoals,
+    Plan,
+    Glossary,
+    Other,
+}
+
+const REVIEW_WORDS: &[&str] = &["回顾", "总结", "完成情况", "主要成绩", "工作情况", "取得的成就", "建设成就"];
+const PLAN_WORDS: &[&str] = &[
+    "工作安排",
+    "安排建议",
+    "主要任务",
+    "重点任务",
+    "重点工作",
+    "主要工作",
+    "总体要求",
+    "工作思路",
+    "政策取向",
+    "预期目标",
+    "目标任务",
+    "工作任务",
+    "工作部署",
+    "总体部署",
+    "总体安排",
+    "工作建议",
+    "工作意见",
+    "工作重点",
+    "的工作",
+    "年工作",
+    "政府工作",
+    "做好",
+    "今年",
+    "奋斗目标",
+    "发展目标",
+    "主要目标",
+];
+const FIVE_YEAR_WORDS: &[&str] =
+    &["今后五年", "未来五年", "五年规划", "十五五", "十四五", "十三五", "十二五", "十一五", "“十五”", "远景目标"];
+
+fn classify(body: &str) -> HeadingKind {
+    if body.contains("名词解释") || body.starts_with("附") || body.starts_with("注释") || body.starts_with("说明：")
+    {
+        return HeadingKind::Glossary;
+    }
+    let five = FIVE_YEAR_WORDS.iter().any(|w| body.contains(w))
+        || body.contains("过去五年")
+        || body.contains("五年来")
+        || body.contains("本届政府");
+    if REVIEW_WORDS.iter().any(|w| body.contains(w)) {
+        return HeadingKind::Review { five_year: five && years_in(body).is_empty() };
+    }
+    let years = years_in(body);
+    let plan_word = PLAN_WORDS.iter().any(|w| body.contains(w));
+    if five && years.is_empty() {
+        if plan_word || body.contains("目标") || body.contains("思路") || body.contains("任务") {
+            return HeadingKind::FiveYearGoals;
+        }
+        return HeadingKind::Other;
+    }
+    if plan_word || !years.is_empty() {
+        return HeadingKind::Plan;
+    }
+    HeadingKind::Other
+}
+
+/// A small number written in Arabic or Chinese digits at `i` (3, 12, 十二, 二十七), and its length.
+fn small_number(cs: &[char], i: usize) -> Option<(u32, usize)> {
+    let run: Vec<char> = cs[i.min(cs.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(*c) || "〇一二三四五六七八九十".contains(**c))
+        .copied()
+        .collect();
+    if run.is_empty() {
+        return None;
+    }
+    let value = if run.iter().all(|c| !"〇一二三四五六七八九十".contains(*c)) {
+        run.iter().try_fold(0u32, |a, c| Some(a * 10 + digit(*c)?))?
+    } else {
+        u32::try_from(zhibiao_core::provenance::chinese_value(&run)?).ok()?
+    };
+    Some((value, run.len()))
+}
+
+/// The delivery date written near the top (——2024年3月5日在…, （2011年1月14日 …）, ——二〇二六年一月二十七日).
+fn date_line(paragraphs: &[Paragraph]) -> Option<Date> {
+    for p in paragraphs.iter().take(12) {
+        let cs: Vec<char> = p.text.chars().collect();
+        for (at, year) in years_in(&p.text) {
+            let i = at + 5;
+            let Some((month, len)) = small_number(&cs, i) else { continue };
+            if cs.get(i + len) != Some(&'月') || !(1..=12).contains(&month) {
+                continue;
+            }
+            let j = i + len + 1;
+            let day = small_number(&cs, j)
+                .filter(|(d, l)| cs.get(j + l) == Some(&'日') && (1..=31).contains(d))
+                .map(|(d, _)| d);
+            return Some(Date { year, month, day });
+        }
+    }
+    None
+}
+
+/// Phrases that open the main-targets passage.
+const TARGET_PHRASES: &[&str] = &[
+    "主要预期目标",
+    "主要目标是",
+    "主要目标为",
+    "预期目标是",
+    "预期目标为",
+    "主要预期性目标",
+    "主要指标",
+    "发展的主要目标",
+    "预期目标：",
+    "主要目标：",
+];
+
+/// Reads the layout of a report.
+pub fn layout(text: &str, hints: Hints) -> Layout {
+    let chars: Vec<char> = text.chars().collect();
+    layout_of(&chars, hints)
+}
+
+pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
+    let paragraphs = paragraphs(chars);
+    let delivered = date_line(&paragraphs);
+    // first pass: headings and their kinds
+    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> = Vec::new();
+    for p in &paragraphs {
+        if let Some(body) = heading_text(&p.text) {
+            let kind = classify(&body);
+            let years: Vec<i32> = years_in(&body).into_iter().map(|(_, y)| y).collect();
+            headings.push((p.start, kind, years, plan_period_end(&body)));
+        }
+    }
+    // the years the headings name
+    let review_year = headings.iter().find_map(|(_, k, ys, period)| match k {
+        HeadingKind::Review { .. } => ys.iter().max().copied().or(*period),
+        _ => None,
+    });
+    let plan_year = headings.iter().find_map(|(_, k, ys, _)| match k {
+        HeadingKind::Plan => ys.iter().copied().filter(|y| review_year.is_none_or(|r| *y > r)).min(),
+        _ => None,
+    });
+    // a five-year review heading names no year of its own: it ends the year before the plan
+    let five_year_review_only =
+        headings.iter().all(|(_, k, ys, _)| !matches!(k, HeadingKind::Review { .. }) || ys.is_empty());
+    let date_plan = delivered.map(|d| if d.month == 12 { d.year + 1 } else { d.year });
+    let planned = match (hints.year_reviewed, plan_year, review_year) {
+        (Some(r), _, _) => r + 1,
+        (None, Some(p), _) => p,
+        (None, None, Some(r)) if !five_year_review_only => r + 1,
+        _ => date_plan.or(hints.year_delivered).or(review_year.map(|r| r + 1)).unwrap_or(0),
+    };
+    let reviewed = planned - 1;
+    // second pass: the parts
+    let has_review = headings.iter().any(|(_, k, _, _)| matches!(k, HeadingKind::Review { .. }));
+    let has_plan = headings.iter().any(|(_, k, _, _)| matches!(k, HeadingKind::Plan | HeadingKind::FiveYearGoals));
+    let mut parts = vec![Part { kind: PartKind::Opening, start: 0, year: reviewed }];
+    let mut seen_review = false;
+    for (start, kind, years, period) in &headings {
+        let part = match kind {
+            HeadingKind::Review { five_year } => {
+                seen_review = true;
+                let kind = if *five_year { PartKind::FiveYearReview } else { PartKind::Review };
+                Some(Part { kind, start: *start, year: reviewed })
+            }
+            HeadingKind::FiveYearGoals => {
+                let end = period.unwrap_or(planned + 4);
+                let end = if end < planned { planned + 4 } else { end };
+                Some(Part { kind: PartKind::FiveYearGoals, start: *start, year: end })
+            }
+            HeadingKind::Plan => {
+                // a heading naming an earlier year inside the review is a review sub-heading
+                let earlier = years.iter().any(|y| *y < planned) && !years.contains(&planned);
+                if earlier && seen_review {
+                    None
+                } else {
+                    Some(Part { kind: PartKind::Plan, start: *start, year: planned })
+                }
+            }
+            HeadingKind::Glossary => Some(Part { kind: PartKind::Glossary, start: *start, year: planned }),
+            HeadingKind::Other => None,
+        };
+        if let Some(part) = part {
+            let last = parts.last().map(|p| p.kind);
+            // Plan after plan, review after review: one part
+            if last != Some(part.kind) || part.kind == PartKind::Glossary {
+                parts.push(part);
+            }
+        }
+    }
+    // a glossary marker inside a paragraph's start (附：名词解释)
+    for p in &paragraphs {
+        let t = p.text.trim();
+        if (t.starts_with("附：") || t.starts_with("附:") || t.starts_with("名词解释"))
+            && t.contains("名词解释")
+            && !parts.iter().any(|x| x.kind == PartKind::Glossary && x.start == p.start)
+        {
+            parts.push(Part { kind: PartKind::Glossary, start: p.start, year: planned });
+        }
+    }
+    parts.sort_by_key(|p| p.start);
+    let mut found_by = if has_review && has_plan {
+        if review_year.is_some() || plan_year.is_some() { FoundBy::Headings } else { FoundBy::HeadingsUndated }
+    } else {
+        FoundBy::None
+    };
+    // no plan heading: a paragraph opening with 今年 or the plan year starts the plan
+    if !parts.iter().any(|p| matches!(p.kind, PartKind::Plan | PartKind::FiveYearGoals)) {
+        let after =
+            parts.iter().find(|p| matches!(p.kind, PartKind::Review | PartKind::FiveYearReview)).map_or(0, |p| p.start);
+        let min_start = after.max(chars.len() / 5);
+        let plan_year_text = format!("{planned}年");
+        let opens_plan = |t: &str| {
+            let head: String = t.trim_start().chars().take(14).collect();
+            head.starts_with("今年")
+                || head.starts_with(&plan_year_text)
+                || head.contains("今年政府工作")
+                || head.contains("今年经济")
+        };
+        if let Some(p) = paragraphs.iter().find(|p| p.start >= min_start && opens_plan(&p.text)) {
+            parts.push(Part { kind: PartKind::Plan, start: p.start, year: planned });
+            parts.sort_by_key(|p| p.start);
+            found_by = FoundBy::Phrases;
+        } else if has_review {
+            found_by = FoundBy::HeadingsUndated;
+        }
+    }
+    // the main-targets passage: the first paragraph of the plan that names the main targets, and
+    // the list paragraphs that follow it
+    let plan_from = parts.iter().find(|p| p.kind == PartKind::Plan).map(|p| p.start);
+    let mut targets = None;
+    if let Some(from) = plan_from {
+        let glossary =
+            parts.iter().find(|p| p.kind == PartKind::Glossary && p.start > from).map_or(chars.len(), |p| p.start);
+        let in_plan: Vec<&Paragraph> = paragraphs.iter().filter(|p| p.start >= from && p.start < glossary).collect();
+        if let Some(k) = in_plan.iter().position(|p| {
+            TARGET_PHRASES.iter().any(|w| p.text.contains(w))
+                && p.text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        }) {
+            let first = in_plan[k];
+            let mut last = first;
+            for p in &in_plan[k + 1..] {
+                let t = p.text.trim_start();
+                let listed = t.starts_with('—') || t.starts_with('（') || t.starts_with("一是") || t.starts_with('-');
+                if listed && (t.contains('%') || t.contains('％')) {
+                    last = p;
+                } else {
+                    break;
+                }
+            }
+            targets = Some((first.start, last.end));
+        }
+    }
+    Layout { reviewed, planned, delivered, parts, targets, found_by, heading_years: (review_year, plan_year) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(text: &str) -> String {
+        let l = layout(text, Hints::default());
+        let parts: Vec<String> = l.parts.iter().map(|p| format!("{:?}@{}:{}", p.kind, p.start, p.year)).collect();
+        format!("{}→{} {} [{}]", l.reviewed, l.planned, l.found_by, parts.join(" "))
+    }
+
+    #[test]
+    fn years_in_headings() {
+        assert_eq!(years_in("一、2023年工作回顾"), [(2, 2023)]);
+        assert_eq!(years_in("二〇二六年一月"), [(0, 2026)]);
+        assert_eq!(years_in("２００６年的政府工作"), [(0, 2006)]);
+        assert_eq!(years_in("“十二五”时期"), []);
+        assert_eq!(years_in("12023年"), []);
+    }
+
+    #[test]
+    fn headings_of_any_form_win_over_the_date_line() {
+        // delivered on 31 December 2023, plans 2024
+        let text = "——2023年12月31日在某市第一届人民代表大会上\n各位代表：\n2023年工作回顾\n地区生产总值增长5%。\n2024年工作安排\n地区生产总值增长6%左右。\n";
+        assert_eq!(summary(text), "2023→2024 headings [Opening@0:2023 Review@33:2023 Plan@55:2024]");
+        for heading in [
+            "二、2024年工作思路和重点任务",
+            "二、2024年经济社会发展总体要求和政策取向",
+            "二、2024年主要任务",
+            "2024年工作安排建议",
+        ] {
+            let text = format!("一、2023年工作回顾\n增长5%。\n{heading}\n增长6%。\n");
+            let l = layout(&text, Hints::default());
+            assert_eq!((l.reviewed, l.planned, l.found_by), (2023, 2024, FoundBy::Headings), "{heading}");
+            assert_eq!(l.part_at(text.chars().count() - 3).kind, PartKind::Plan, "{heading}");
+        }
+    }
+
+    #[test]
+    fn five_year_reviews_and_goals() {
+        let text = "——2021年1月17日在某市\n一、“十三五”时期经济社会发展回顾\n年均增长8%。\n二、“十四五”时期主要目标任务\n到2025年达到100亿元。\n三、2021年工作安排\n增长8%以上。\n附：名词解释\n1. 双下降：下降50%。\n";
+        let l = layout(text, Hints::default());
+        let kinds: Vec<(PartKind, i32)> = l.parts.iter().map(|p| (p.kind, p.year)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (PartKind::Opening, 2020),
+                (PartKind::FiveYearReview, 2020),
+                (PartKind::FiveYearGoals, 2025),
+                (PartKind::Plan, 2021),
+                (PartKind::Glossary, 2021)
+            ]
+        );
+    }
+
+    #[test]
+    fn date_lines_in_every_form() {
+        let d = |t: &str| date_line(&paragraphs(&t.chars().collect::<Vec<_>>()));
+        assert_eq!(d("——2024年3月5日在第十四届"), Some(Date { year: 2024, month: 3, day: Some(5) }));
+        assert_eq!(d("（2011年1月14日 努尔·白克力）"), Some(Date { year: 2011, month: 1, day: Some(14) }));
+        assert_eq!(d("——二〇二六年一月二十七日在甘肃省"), Some(Date { year: 2026, month: 1, day: Some(27) }));
+        assert_eq!(d("——2005年1月在甘肃省十届人大三次会议上"), Some(Date { year: 2005, month: 1, day: None }));
+    }
+
+    #[test]
+    fn a_text_without_headings_is_read_by_phrases() {
+        let text = "——2012年1月10日\n各位代表：\n过去一年，地区生产总值增长10%。\n工业增长12%。\n今年经济社会发展的主要预期目标是：地区生产总值增长9%。\n";
+        let l = layout(text, Hints::default());
+        assert_eq!((l.reviewed, l.planned, l.found_by), (2011, 2012, FoundBy::Phrases));
+        assert!(l.targets.is_some());
+    }
+}

@@ -82,17 +82,12 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
 
 #[test]
 fn extraction_quality_on_the_development_set_does_not_fall() {
-    use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, HEADLINE, evaluate_gold, load_gold};
+    use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, load_gold, score_doc};
     let catalogue: Vec<zhibiao_core::Indicator> =
         zhibiao::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
     let mut total = GoldScore::default();
     for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
-        let year_delivered = doc.doc.rsplit('-').next().and_then(|y| y.parse().ok());
-        let options = zhibiao_extract::Options { year_delivered, ..Default::default() };
-        let found = zhibiao_extract::extract(&doc.text, &catalogue, &options).unwrap();
-        let layout =
-            zhibiao_extract::layout::layout(&doc.text, zhibiao_extract::Hints { year_delivered, ..Default::default() });
-        total.add(evaluate_gold(&doc, &found, (layout.reviewed, layout.planned), HEADLINE));
+        total.add(score_doc(&doc, &catalogue).unwrap().1);
     }
     let f = GOLD_FLOORS;
     assert!(total.docs >= 25, "the development set shrank to {} reports", total.docs);

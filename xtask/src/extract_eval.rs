@@ -6,8 +6,8 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use zhibiao_extract::eval::{GoldScore, HEADLINE, Score, evaluate, evaluate_gold, load_gold};
-use zhibiao_extract::{Options, extract, layout};
+use zhibiao_extract::eval::{GoldScore, Score, evaluate, load_gold, score_doc};
+use zhibiao_extract::{Options, extract};
 
 /// Extracts every source of `data` and scores it against its curated facts; returns the report and
 /// the total score.
@@ -48,11 +48,7 @@ pub fn run_gold(gold: &Path) -> Result<(String, GoldScore), String> {
     let mut total = GoldScore::default();
     let mut lines = Vec::new();
     for (drawn, doc) in &docs {
-        let year_delivered = doc.doc.rsplit('-').next().and_then(|y| y.parse().ok());
-        let options = Options { source: Some(doc.doc.clone()), year_delivered, ..Options::default() };
-        let found = extract(&doc.text, &catalogue, &options).map_err(|e| format!("{}: {e}", doc.doc))?;
-        let l = layout::layout(&doc.text, layout::Hints { year_delivered, ..layout::Hints::default() });
-        let score = evaluate_gold(doc, &found, (l.reviewed, l.planned), HEADLINE);
+        let (l, score) = score_doc(doc, &catalogue).map_err(|e| format!("{}: {e}", doc.doc))?;
         lines.push(format!(
             "{} {:>8} {}: layout {} {}→{} (gold {}→{}); extracted {}, gold {}, found {}",
             doc.doc,

@@ -2,9 +2,11 @@
 
 use crate::Decimal;
 use std::fmt;
-use std::str::FromStr;
 
-/// Declares a closed vocabulary: an enum whose variants are written as fixed lowercase words.
+/// Declares a closed vocabulary: an enum whose variants are written as fixed lowercase words, with
+/// `ALL`, `as_str`, `expected`, `FromStr` and `Display`. Other crates use it for their own
+/// vocabularies (`zhibiao_core::vocabulary!`).
+#[macro_export]
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal,)+ }) => {
         $(#[$doc])*
@@ -30,7 +32,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl FromStr for $name {
+        impl ::std::str::FromStr for $name {
             type Err = ();
             fn from_str(text: &str) -> Result<$name, ()> {
                 match text {
@@ -40,8 +42,8 @@ macro_rules! vocabulary {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }

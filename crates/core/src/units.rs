@@ -241,49 +241,55 @@ const PREFIXES: &[(&str, i32)] = &[("万亿", 12), ("亿", 8), ("万", 4)];
 
 /// Looks a unit up by the name written in a fact.
 pub fn lookup(name: &str) -> Result<Unit, UnknownUnit> {
-    if let Some(&(name, dimension, base, m, e)) = NAMED.iter().find(|u| u.0 == name) {
-        return Ok(Unit { name, dimension, base, factor_mantissa: m, factor_exponent: e });
-    }
-    if let Some(&noun) = COUNTED_NOUNS.iter().find(|n| **n == name) {
-        return Ok(Unit {
-            name: noun,
-            dimension: Dimension::Count(noun),
-            base: noun,
-            factor_mantissa: 1,
-            factor_exponent: 0,
-        });
-    }
-    derived().iter().find(|u| u.name == name).copied().ok_or_else(|| UnknownUnit { name: name.to_owned() })
+    registry().get(name).copied().ok_or_else(|| UnknownUnit { name: name.to_owned() })
 }
 
-/// The prefixed units (万亩 is in `NAMED`; 万亿斤, 亿千瓦 and 万人次 are made here), built once.
-fn derived() -> &'static [Unit] {
+/// Every unit by name, built once: `NAMED`, the counted nouns, and the prefixed units (万亩 is in
+/// `NAMED`; 万亿斤, 亿千瓦 and 万人次 are made here). A name in `NAMED` is never shadowed.
+fn registry() -> &'static std::collections::HashMap<&'static str, Unit> {
     use std::sync::OnceLock;
-    static DERIVED: OnceLock<Vec<Unit>> = OnceLock::new();
-    DERIVED.get_or_init(|| {
-        let mut out = Vec::new();
+    static REGISTRY: OnceLock<std::collections::HashMap<&'static str, Unit>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut all = std::collections::HashMap::new();
+        for &(name, dimension, base, m, e) in NAMED {
+            all.entry(name).or_insert(Unit { name, dimension, base, factor_mantissa: m, factor_exponent: e });
+        }
+        for &noun in COUNTED_NOUNS {
+            let unit = Unit {
+                name: noun,
+                dimension: Dimension::Count(noun),
+                base: noun,
+                factor_mantissa: 1,
+                factor_exponent: 0,
+            };
+            all.entry(noun).or_insert(unit);
+        }
         for &(prefix, exponent) in PREFIXES {
             for base in SCALABLE {
                 let Some(&(_, dimension, base_name, m, e)) = NAMED.iter().find(|u| u.0 == *base) else { continue };
                 let name = format!("{prefix}{base}");
-                if NAMED.iter().any(|u| u.0 == name) {
+                if all.contains_key(name.as_str()) {
                     continue;
                 }
                 let name: &'static str = Box::leak(name.into_boxed_str());
-                out.push(Unit { name, dimension, base: base_name, factor_mantissa: m, factor_exponent: e + exponent });
+                all.insert(
+                    name,
+                    Unit { name, dimension, base: base_name, factor_mantissa: m, factor_exponent: e + exponent },
+                );
             }
             for noun in COUNTED_NOUNS {
                 let name: &'static str = Box::leak(format!("{prefix}{noun}").into_boxed_str());
-                out.push(Unit {
+                let unit = Unit {
                     name,
                     dimension: Dimension::Count(noun),
                     base: noun,
                     factor_mantissa: 1,
                     factor_exponent: exponent,
-                });
+                };
+                all.entry(name).or_insert(unit);
             }
         }
-        out
+        all
     })
 }
 

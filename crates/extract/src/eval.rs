@@ -122,8 +122,6 @@ pub struct GoldDoc {
     pub text: String,
     /// Character spans of the annotated passages (whole lines).
     pub passages: Vec<(usize, usize)>,
-    /// The span of the main-targets passage, if any.
-    pub targets: Option<(usize, usize)>,
     /// The annotated years (reviewed, planned).
     pub years: (i32, i32),
     /// The facts.
@@ -157,7 +155,8 @@ pub struct GoldScore {
     pub indicators_wrong: usize,
     /// Headline targets in the main-targets passages.
     pub headline_targets: usize,
-    /// Headline targets found with every attribute, the indicator and a label right.
+    /// Headline targets found with every attribute and the indicator right (a right indicator means
+    /// the label named it).
     pub headline_targets_right: usize,
 }
 
@@ -208,13 +207,22 @@ impl GoldScore {
     }
 }
 
-/// Whether an id is one of the headline indicators the gold set annotates.
-pub fn is_headline(id: &str, headline: &[&str]) -> bool {
-    headline.contains(&id)
+/// Reads `doc` as a user would (the year of its id as the fallback that the date line and headings
+/// override) and scores it against its gold; returns the layout read and the score.
+pub fn score_doc(
+    doc: &GoldDoc,
+    catalogue: &[zhibiao_core::Indicator],
+) -> Result<(crate::Layout, GoldScore), crate::ExtractError> {
+    let year_delivered = doc.doc.rsplit('-').next().and_then(|y| y.parse().ok());
+    let options = crate::Options { source: Some(doc.doc.clone()), year_delivered, ..crate::Options::default() };
+    let reading = crate::read_report(&doc.text, catalogue, &options)?;
+    let years = (reading.layout.reviewed, reading.layout.planned);
+    let score = evaluate_gold(doc, &reading.facts, years);
+    Ok((reading.layout, score))
 }
 
 /// Scores an extraction of `doc` (its extracted facts and the layout years) against its gold.
-pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32), headline: &[&str]) -> GoldScore {
+pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32)) -> GoldScore {
     let text = &doc.text;
     let char_offset = |byte: usize| text[..byte].chars().count();
     let in_passages = |at: usize| doc.passages.iter().any(|(s, e)| *s <= at && at < *e);
@@ -269,7 +277,7 @@ pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32), 
         let label = crate::label::normal(&e.label_zh) == crate::label::normal(&g.label);
         score.labels_useful += usize::from(label);
         let (got, want) = (e.fact.indicator.as_str(), g.fact.indicator.as_str());
-        let right = got == want || (want.is_empty() && !is_headline(got, headline));
+        let right = got == want || (want.is_empty() && !HEADLINE.contains(&got));
         let wrong = !right && !got.is_empty();
         score.indicators_right += usize::from(right);
         score.indicators_wrong += usize::from(wrong);
@@ -376,18 +384,8 @@ pub fn load_gold(dir: &std::path::Path) -> Result<Vec<(Drawn, GoldDoc)>, GoldErr
             line: 0,
             message: e.to_string(),
         })?;
-        let lines: Vec<(usize, usize)> = {
-            let mut spans = Vec::new();
-            let mut start = 0;
-            for (i, c) in text.chars().enumerate() {
-                if c == '\n' {
-                    spans.push((start, i));
-                    start = i + 1;
-                }
-            }
-            spans.push((start, text.chars().count()));
-            spans
-        };
+        let chars: Vec<char> = text.chars().collect();
+        let lines: Vec<(usize, usize)> = crate::layout::paragraphs(&chars).iter().map(|p| (p.start, p.end)).collect();
         let line_span = |n: usize| lines.get(n.saturating_sub(1)).copied();
         let meta_path = dir.join(format!("{doc}.meta.csv"));
         let meta = read_csv(&meta_path)?;
@@ -438,7 +436,7 @@ pub fn load_gold(dir: &std::path::Path) -> Result<Vec<(Drawn, GoldDoc)>, GoldErr
         }
         out.push((
             Drawn { doc: doc.clone(), level: get("level"), era: get("era") },
-            GoldDoc { doc, text, passages, targets, years: (year("year_reviewed"), year("year_planned")), facts },
+            GoldDoc { doc, text, passages, years: (year("year_reviewed"), year("year_planned")), facts },
         ));
     }
     Ok(out)

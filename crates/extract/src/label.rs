@@ -153,12 +153,8 @@ pub struct ListState {
 }
 
 impl ListState {
-    /// Records a figure just read, ending at `end`, in the sentence starting at `sentence_start`.
-    pub fn remember(&mut self, read: &Read, end: usize, sentence_start: usize) {
-        if sentence_start != self.sentence_start {
-            self.sentence_start = sentence_start;
-            self.names.clear();
-        }
+    /// Records a figure just read (by [`read`], which starts a new sentence's state), ending at `end`.
+    pub fn remember(&mut self, read: &Read, end: usize) {
         if !read.noun.is_empty() {
             self.subject = read.noun.clone();
         }
@@ -166,12 +162,11 @@ impl ListState {
     }
 }
 
-fn strip_suffixes(mut s: String, list: &[&str]) -> (String, Vec<&'static str>)
-where
-{
+/// Strips verbs and qualifiers from the end; returns the rest and the change words among them.
+fn strip_suffixes(mut s: String) -> (String, Vec<&'static str>) {
     let mut removed = Vec::new();
     loop {
-        let found = VERBS.iter().chain(list.iter()).filter(|w| s.ends_with(*w)).max_by_key(|w| w.len()).copied();
+        let found = VERBS.iter().filter(|w| s.ends_with(*w)).max_by_key(|w| w.len()).copied();
         match found {
             Some(w) if !s.is_empty() => {
                 s.truncate(s.len() - w.len());
@@ -279,14 +274,14 @@ pub fn read(
         let k = list.next;
         list.next += 1;
         let name = list.names.get(k).cloned().unwrap_or_default();
-        let (name, _) = strip_suffixes(name, &[]);
+        let (name, _) = strip_suffixes(name);
         (name, removed)
     } else {
-        let (noun, removed) = strip_suffixes(clause, &[]);
+        let (noun, removed) = strip_suffixes(clause);
         (strip_prefixes(noun), removed)
     };
     noun = noun.trim_matches(|c: char| c.is_whitespace() || "“”（）()、，".contains(c)).to_owned();
-    let (n2, more) = strip_suffixes(noun.clone(), &[]);
+    let (n2, more) = strip_suffixes(noun.clone());
     let mut removed = removed;
     if !more.is_empty() || n2 != noun {
         removed.extend(more);
@@ -401,7 +396,7 @@ mod tests {
     fn a_clause_without_a_name_takes_the_sentence_subject() {
         let mut list = ListState::default();
         let first = read("地区生产总值", "亿元", false, 10, 0, &mut list);
-        list.remember(&first, 20, 0);
+        list.remember(&first, 20);
         let second = read("同比增长", "%", false, 22, 0, &mut list);
         assert_eq!(second.label, "地区生产总值增长");
     }
@@ -415,7 +410,7 @@ mod tests {
         for extra in ["", "4.6%、", "4.6%、5%、"] {
             let r = read(&format!("{before}{extra}"), "%", false, at, 0, &mut list);
             labels.push(r.label.clone());
-            list.remember(&r, at + 3, 0);
+            list.remember(&r, at + 3);
             at += 4;
         }
         assert_eq!(labels, ["GDP增长", "规模工业增加值增长", "社会消费品零售总额增长"]);

@@ -13,65 +13,35 @@
 
 use std::fmt;
 
-/// How the layout was found: the confidence a reviewer can place in kinds and years.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FoundBy {
-    /// Headings opened both the review and the plan, and named their years.
-    Headings,
-    /// Headings opened the parts, but the years came from the date line or the caller.
-    HeadingsUndated,
-    /// No plan heading: the plan was found by a phrase (a paragraph opening with 今年 or the year).
-    Phrases,
-    /// No structure: every figure is read as a result of the reviewed year.
-    None,
-}
-
-impl FoundBy {
-    /// The word written in the `layout` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FoundBy::Headings => "headings",
-            FoundBy::HeadingsUndated => "headings_undated",
-            FoundBy::Phrases => "phrases",
-            FoundBy::None => "none",
-        }
+zhibiao_core::vocabulary! {
+    /// How the layout was found: the confidence a reviewer can place in kinds and years.
+    FoundBy {
+        /// Headings opened both the review and the plan, and named their years.
+        Headings => "headings",
+        /// Headings opened the parts, but the years came from the date line or the caller.
+        HeadingsUndated => "headings_undated",
+        /// No plan heading: the plan was found by a phrase (a paragraph opening with 今年 or the year).
+        Phrases => "phrases",
+        /// No structure: every figure is read as a result of the reviewed year.
+        None => "none",
     }
 }
 
-impl fmt::Display for FoundBy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// What a part of the report is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum PartKind {
-    /// Before the first heading (title, date line, greeting), or the whole of an unstructured text.
-    Opening,
-    /// The review of the past year (results).
-    Review,
-    /// The review of a five-year period (results; figures are about its last year unless dated).
-    FiveYearReview,
-    /// Goals for a five-year period (targets for its last year unless dated).
-    FiveYearGoals,
-    /// This year's plan (targets for the plan year).
-    Plan,
-    /// A glossary or appendix (名词解释, 附): no facts.
-    Glossary,
-}
-
-impl PartKind {
-    /// The word written in the `part` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartKind::Opening => "opening",
-            PartKind::Review => "review",
-            PartKind::FiveYearReview => "five_year_review",
-            PartKind::FiveYearGoals => "five_year_goals",
-            PartKind::Plan => "plan",
-            PartKind::Glossary => "glossary",
-        }
+zhibiao_core::vocabulary! {
+    /// What a part of the report is.
+    PartKind {
+        /// Before the first heading (title, date line, greeting), or the whole of an unstructured text.
+        Opening => "opening",
+        /// The review of the past year (results).
+        Review => "review",
+        /// The review of a five-year period (results; figures are about its last year unless dated).
+        FiveYearReview => "five_year_review",
+        /// Goals for a five-year period (targets for its last year unless dated).
+        FiveYearGoals => "five_year_goals",
+        /// This year's plan (targets for the plan year).
+        Plan => "plan",
+        /// A glossary or appendix (名词解释, 附): no facts.
+        Glossary => "glossary",
     }
 }
 
@@ -122,8 +92,6 @@ pub struct Layout {
     pub targets: Option<(usize, usize)>,
     /// How the layout was found.
     pub found_by: FoundBy,
-    /// The years the headings name (reviewed, planned), before any fallback.
-    pub heading_years: (Option<i32>, Option<i32>),
 }
 
 impl Layout {
@@ -135,11 +103,6 @@ impl Layout {
             start: 0,
             year: self.reviewed,
         })
-    }
-
-    /// Where the plan starts (the text's end when there is no plan).
-    pub fn plan_start(&self) -> Option<usize> {
-        self.parts.iter().find(|p| p.kind == PartKind::Plan).map(|p| p.start)
     }
 }
 
@@ -550,7 +513,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
             targets = Some((first.start, last.end));
         }
     }
-    Layout { reviewed, planned, delivered, parts, targets, found_by, heading_years: (review_year, plan_year) }
+    Layout { reviewed, planned, delivered, parts, targets, found_by }
 }
 
 #[cfg(test)]

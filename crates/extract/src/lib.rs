@@ -48,22 +48,13 @@ pub struct Options {
     pub year_delivered: Option<i32>,
 }
 
-/// How a fact's indicator was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MatchedBy {
-    /// The label is one of the indicator's names, and the measure and unit agree.
-    Name,
-    /// No catalogued indicator has this label with this measure: the indicator is empty.
-    None,
-}
-
-impl MatchedBy {
-    /// The word written in the `matched_by` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchedBy::Name => "name",
-            MatchedBy::None => "none",
-        }
+zhibiao_core::vocabulary! {
+    /// How a fact's indicator was found.
+    MatchedBy {
+        /// The label is one of the indicator's names, and the measure and unit agree.
+        Name => "name",
+        /// No catalogued indicator has this label with this measure: the indicator is empty.
+        None => "none",
     }
 }
 
@@ -151,16 +142,25 @@ fn halfwidth(text: &str) -> String {
         .collect()
 }
 
-fn digits_to_year(chars: &[char], at: usize) -> Option<i32> {
-    let s: String = halfwidth(&chars.get(at..at + 4)?.iter().collect::<String>());
-    s.parse().ok().filter(|y| (1949..=2100).contains(y))
-}
-
 /// Words after a count that make it a count of policy documents or measures, not a figure.
 const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招"];
 
+/// A report as read: its layout and its candidate facts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// The parts, years and main-targets passage.
+    pub layout: Layout,
+    /// The candidate facts, in text order.
+    pub facts: Vec<Extracted>,
+}
+
 /// Extracts candidate facts from the text of a report, in text order.
 pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result<Vec<Extracted>, ExtractError> {
+    read_report(text, catalogue, options).map(|r| r.facts)
+}
+
+/// Reads a report: its layout, then its candidate facts (what [`extract`] returns).
+pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Result<Reading, ExtractError> {
     let chars: Vec<char> = text.chars().collect();
     let layout = layout::layout_of(
         &chars,
@@ -342,11 +342,8 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
         if in_plan {
             // 到2025年: the year the target is for
             let cs: Vec<char> = sentence.chars().collect();
-            for i in 0..cs.len().saturating_sub(5) {
-                if matches!(cs[i], '到' | '至')
-                    && cs.get(i + 5) == Some(&'年')
-                    && let Some(y) = digits_to_year(&cs, i + 1)
-                {
+            for (at, y) in layout::years_in(&sentence) {
+                if at > 0 && matches!(cs[at - 1], '到' | '至') {
                     year = y;
                 }
             }
@@ -354,7 +351,7 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
         let indicator = matcher.find(&read.label, measure, &unit);
-        list.remember(&read, end, sentence_start);
+        list.remember(&read, end);
         consumed_until = end;
         let quote: String = chars[clause_start..end].iter().collect();
         out.push(Extracted {
@@ -380,7 +377,7 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
             end,
         });
     }
-    Ok(out)
+    Ok(Reading { layout, facts: out })
 }
 
 #[cfg(test)]

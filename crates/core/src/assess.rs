@@ -42,7 +42,6 @@ use crate::Decimal;
 use crate::model::{Bound, Direction, Fact, Indicator, Kind};
 use crate::units::{Normalise, Units};
 use std::collections::HashMap;
-use std::fmt;
 
 /// How far below a target still counts as `near` (and as `met` for `approx`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -66,30 +65,21 @@ impl Tolerance {
     }
 }
 
-/// The outcome of a target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Status {
-    /// The result reaches the target.
-    Met,
-    /// The result falls short by no more than the tolerance.
-    Near,
-    /// The result falls short by more than the tolerance.
-    Missed,
-    /// No result is stated for the target's year.
-    Pending,
+crate::vocabulary! {
+    /// The outcome of a target.
+    Status {
+        /// The result reaches the target.
+        Met => "met",
+        /// The result falls short by no more than the tolerance.
+        Near => "near",
+        /// The result falls short by more than the tolerance.
+        Missed => "missed",
+        /// No result is stated for the target's year.
+        Pending => "pending",
+    }
 }
 
 impl Status {
-    /// The word used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::Near => "near",
-            Status::Missed => "missed",
-            Status::Pending => "pending",
-        }
-    }
-
     /// Whether `self` is at least as good as `other` (met > near > missed).
     pub fn at_least(self, other: Status) -> bool {
         self.rank() >= other.rank()
@@ -102,12 +92,6 @@ impl Status {
             Status::Missed => 1,
             Status::Pending => 0,
         }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -188,24 +172,17 @@ pub fn judge(
     Judgement { sense: s, reference, gap, rel_gap, tol, status }
 }
 
-/// Which result a target was paired with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Basis {
-    /// The actual result.
-    Actual,
-    /// The estimate (预计), for want of an actual.
-    Estimate,
+crate::vocabulary! {
+    /// Which result a target was paired with.
+    Basis {
+        /// The actual result.
+        Actual => "actual",
+        /// The estimate (预计), for want of an actual.
+        Estimate => "estimate",
+    }
 }
 
 impl Basis {
-    /// The word used in outputs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Basis::Actual => "actual",
-            Basis::Estimate => "estimate",
-        }
-    }
-
     /// The basis a result of `kind` provides (targets provide none).
     pub fn of(kind: Kind) -> Option<Basis> {
         match kind {

@@ -19,6 +19,9 @@ macro_rules! vocabulary {
             /// Every variant, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Every word used in CSV files, in declaration order.
+            pub const WORDS: &'static [&'static str] = &[$($text,)+];
+
             /// The word used in CSV files.
             pub fn as_str(self) -> &'static str {
                 match self {

@@ -56,6 +56,9 @@ pub enum Error {
     /// The polars engine failed.
     #[error("the aggregation failed: {0}")]
     Engine(#[from] polars::error::PolarsError),
+    /// A built table breaks its own schema (a vocabulary grew without its description, say).
+    #[error("a summary does not match its own schema: {0}")]
+    Schema(#[from] table::Violation),
 }
 
 /// Builds every summary file, sorted by name.
@@ -64,6 +67,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], options: &Options) -> Resu
     let mut files = Vec::new();
     let mut resources = Vec::new();
     for t in &tables.all {
+        t.conforms()?;
         let bytes = t.csv(options.excel);
         resources.push(t.resource(bytes.len(), &sha256_hex(&bytes)));
         files.push(File { name: t.file(), bytes });

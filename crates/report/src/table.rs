@@ -150,7 +150,53 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
+/// A cell that breaks its table's own schema (the data package would then not validate).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("table {table}, row {row}, field {field}: {problem}")]
+pub struct Violation {
+    /// The table's name.
+    pub table: &'static str,
+    /// The row, counted from 1 after the header (as Frictionless counts data rows).
+    pub row: usize,
+    /// The field's name.
+    pub field: &'static str,
+    /// What is wrong.
+    pub problem: String,
+}
+
 impl Table {
+    /// Checks every row against the fields: its length, required cells, cell types and the closed
+    /// vocabularies. A table that passes is described truthfully by [`Table::resource`].
+    pub fn conforms(&self) -> Result<(), Violation> {
+        for (i, row) in self.rows.iter().enumerate() {
+            let at = |field: &'static str, problem: String| Violation { table: self.name, row: i + 1, field, problem };
+            if row.len() != self.fields.len() {
+                return Err(at("*", format!("{} cells for {} fields", row.len(), self.fields.len())));
+            }
+            for (f, v) in self.fields.iter().zip(row) {
+                let fits = matches!(
+                    (f.kind, v),
+                    (_, Value::Null)
+                        | (Type::String, Value::Text(_))
+                        | (Type::Integer, Value::Int(_))
+                        | (Type::Number, Value::Num(_) | Value::Int(_))
+                );
+                if !fits {
+                    return Err(at(f.name, format!("{v:?} is not of type {}", f.kind.as_str())));
+                }
+                if f.required && *v == Value::Null {
+                    return Err(at(f.name, "a required cell is empty".into()));
+                }
+                if let (Some(values), Value::Text(t)) = (&f.values, v)
+                    && !values.contains(&t.as_str())
+                {
+                    return Err(at(f.name, format!("\"{t}\" is not one of {}", values.join(", "))));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The file name.
     pub fn file(&self) -> String {
         format!("{}.csv", self.name)
@@ -243,8 +289,36 @@ mod tests {
                 vec!["咸宁, \"市\"".into(), Value::Null, Value::Int(-1)],
             ],
         };
+        assert_eq!(t.conforms(), Ok(()));
         let text = String::from_utf8(t.csv(false)).unwrap();
         assert_eq!(text, "a,b,c\n'=cmd|' /C calc'!A0,-5.9,3\n\"咸宁, \"\"市\"\"\",,-1\n");
         assert!(t.csv(true).starts_with("\u{feff}a,b".as_bytes()));
+    }
+
+    #[test]
+    fn a_cell_outside_its_vocabulary_or_type_is_a_located_violation() {
+        let t = |row: Vec<Value>| Table {
+            name: "t",
+            title: "T",
+            description: "d",
+            fields: vec![
+                field("m", Type::String, "m").required().one_of(&["level", "growth"]),
+                field("n", Type::Integer, "n"),
+            ],
+            primary_key: vec![],
+            foreign_keys: vec![],
+            rows: vec![vec!["level".into(), Value::Int(1)], row],
+        };
+        assert_eq!(t(vec!["growth".into(), Value::Null]).conforms(), Ok(()));
+        let cases = [
+            (vec!["index".into(), Value::Null], "m", "\"index\" is not one of level, growth"),
+            (vec![Value::Null, Value::Null], "m", "a required cell is empty"),
+            (vec!["level".into(), Value::Num(1.5)], "n", "Num(1.5) is not of type integer"),
+            (vec!["level".into()], "*", "1 cells for 2 fields"),
+        ];
+        for (row, field, problem) in cases {
+            let v = t(row).conforms().unwrap_err();
+            assert_eq!((v.row, v.field, v.problem.as_str()), (2, field, problem));
+        }
     }
 }

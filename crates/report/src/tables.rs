@@ -4,15 +4,16 @@
 use crate::table::{ForeignKey, Table, Type, Value, field};
 use polars::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use zhibiao_core::assess::{self, Normalised, Tolerance};
+use zhibiao_core::assess::{self, Basis, Normalised, Status, Tolerance};
 use zhibiao_core::dataset::Dataset;
 use zhibiao_core::derive::{self, Formula};
+use zhibiao_core::model::{Bound, Direction, Kind, Measure, RegionLevel};
 use zhibiao_core::units::{Normalise, Units};
 use zhibiao_core::{Domain, Indicator};
 
-const KINDS: &[&str] = &["actual", "estimate", "target"];
-const BOUNDS: &[&str] = &["eq", "gt", "ge", "lt", "le", "approx", "range"];
-const STATUSES: &[&str] = &["met", "near", "missed", "pending"];
+const KINDS: &[&str] = Kind::WORDS;
+const BOUNDS: &[&str] = Bound::WORDS;
+const STATUSES: &[&str] = Status::WORDS;
 
 /// Everything computed from a dataset, before rendering.
 #[derive(Debug)]
@@ -140,13 +141,7 @@ fn regions_table(data: &Dataset) -> Table {
             field("code", Type::String, "Six-digit GB/T 2260 code.").required(),
             field("name_zh", Type::String, "Chinese name.").required(),
             field("name_en", Type::String, "English name.").required(),
-            field("level", Type::String, "Administrative level.").required().one_of(&[
-                "province",
-                "city",
-                "district",
-                "county",
-                "county_city",
-            ]),
+            field("level", Type::String, "Administrative level.").required().one_of(RegionLevel::WORDS),
             field("parent", Type::String, "Code of the enclosing region."),
         ],
         primary_key: vec!["code"],
@@ -232,17 +227,8 @@ fn indicators_table(data: &Dataset, domains: &[&dyn Domain]) -> Table {
             field("name_en", Type::String, "English name.").required(),
             field("unit", Type::String, "Canonical unit (facts may use another unit of the same dimension).")
                 .required(),
-            field("measure", Type::String, "What kind of quantity it is.").required().one_of(&[
-                "level",
-                "growth",
-                "share",
-                "count",
-                "increment",
-                "rank",
-                "ratio",
-                "change",
-            ]),
-            field("direction", Type::String, "Which way is better.").required().one_of(&["up", "down", "none"]),
+            field("measure", Type::String, "What kind of quantity it is.").required().one_of(Measure::WORDS),
+            field("direction", Type::String, "Which way is better.").required().one_of(Direction::WORDS),
             field("description", Type::String, "What is measured.").required(),
             field("formula", Type::String, "For a derived indicator, how it is computed from base values."),
             field("reason", Type::String, "For a derived indicator, why an analyst wants it."),
@@ -383,7 +369,7 @@ fn assessment_table(assessment: &DataFrame, indicators: &HashMap<String, Indicat
             field("target_hi", Type::Number, "A range target's high end, in target_unit."),
             field("target_unit", Type::String, "The target's unit as written.").required(),
             field("basis", Type::String, "Which result was used: actual, else estimate; empty when pending.")
-                .one_of(&["actual", "estimate"]),
+                .one_of(Basis::WORDS),
             field("actual", Type::Number, "The result as written, in actual_unit."),
             field("actual_bound", Type::String, "The result's own bound (a result 超过18% is judged on 18).")
                 .one_of(BOUNDS),
@@ -447,7 +433,7 @@ fn ambition_table(ambitions: &[assess::Ambition], indicators: &HashMap<String, I
             field("bound", Type::String, "The target's bound.").required().one_of(BOUNDS),
             field("target_base", Type::Number, "The target in unit_base (a range's end by sense).").required(),
             field("previous_year", Type::Integer, "The year before.").required(),
-            field("previous_basis", Type::String, "actual, else estimate.").required().one_of(&["actual", "estimate"]),
+            field("previous_basis", Type::String, "actual, else estimate.").required().one_of(Basis::WORDS),
             field("previous_base", Type::Number, "The previous year's result in unit_base.").required(),
             field("unit_base", Type::String, "The base unit.").required(),
             field(

@@ -7,12 +7,12 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let chars = text.chars().count();
-    for n in zhibiao_core::numbers::scan(text) {
+    for n in zhibiao_scan::numbers::scan(text) {
         assert!(n.start < n.end && n.end <= chars);
     }
-    let _ = zhibiao_core::provenance::numbers_in(text);
+    let _ = zhibiao_scan::provenance::numbers_in(text);
     let quote: String = text.chars().take(12).collect();
-    let report = zhibiao_core::coverage::report(text, &[quote.as_str()], &Default::default());
+    let report = zhibiao_scan::coverage::report(text, &[quote.as_str()], &Default::default());
     assert!(report.covered <= report.quantities);
-    let _ = zhibiao_core::coverage::render(&report.rows);
+    let _ = zhibiao_scan::coverage::render(&report.rows);
 });

@@ -136,7 +136,7 @@ proptest! {
         let normalised = assess::normalise(&facts, Units::Registry, mode);
         let tolerance = Tolerance::default();
         let scalar = assess::assess(&normalised, &indicators, tolerance);
-        let mut builder = zhibiao_core::panel::PanelBuilder::new(indicators.values().cloned().collect(), mode);
+        let mut builder = zhibiao_panel::PanelBuilder::new(indicators.values().cloned().collect(), mode);
         for f in &facts {
             builder.push_fact(f, Units::Registry, 0).unwrap();
         }

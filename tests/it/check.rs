@@ -43,7 +43,7 @@ fn a_missing_folder_is_bad_data() {
 #[test]
 fn every_quantity_of_every_source_is_quoted_or_explained() {
     let dir = zhibiao_tests::root().join("data");
-    let data = zhibiao_core::dataset::load(&dir, &zhibiao::domains()).expect("valid data");
+    let data = zhibiao_core::dataset::load(&dir, &zhibiao_cli::domains()).expect("valid data");
     let all = zhibiao_core::coverage::of_dataset(&data, &dir);
     assert_eq!(all.len(), data.sources.len());
     for c in all {
@@ -64,7 +64,7 @@ fn every_quantity_of_every_source_is_quoted_or_explained() {
 fn extraction_quality_on_the_curated_sources_does_not_fall() {
     use zhibiao_extract::eval::{Score, evaluate};
     let data =
-        zhibiao_core::dataset::load(&zhibiao_tests::root().join("data"), &zhibiao::domains()).expect("valid data");
+        zhibiao_core::dataset::load(&zhibiao_tests::root().join("data"), &zhibiao_cli::domains()).expect("valid data");
     let mut total = Score::default();
     for source in &data.sources {
         let text = &data.texts[&source.id];
@@ -84,7 +84,7 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
 fn extraction_quality_on_the_development_set_does_not_fall() {
     use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, load_gold, score_doc};
     let catalogue: Vec<zhibiao_core::Indicator> =
-        zhibiao::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
     let mut total = GoldScore::default();
     for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
         total.add(score_doc(&doc, &catalogue).unwrap().1);

@@ -91,10 +91,10 @@ proptest! {
         let mut diagnostics = Vec::new();
         zhibiao_core::facts::stream_facts(Path::new("f.csv"), bytes.as_slice(), &context, &mut diagnostics, |_| {});
         let chars = text.chars().count();
-        for n in zhibiao_core::numbers::scan(&text) {
+        for n in zhibiao_scan::numbers::scan(&text) {
             prop_assert!(n.start < n.end && n.end <= chars);
         }
-        let _ = zhibiao_core::provenance::numbers_in(&text);
+        let _ = zhibiao_scan::provenance::numbers_in(&text);
     }
 
     /// Valid facts files with one byte changed still get an answer, never a panic.

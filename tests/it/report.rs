@@ -5,8 +5,8 @@ use zhibiao_report::{File, Mode, Options};
 use zhibiao_tests::root;
 
 fn build(dir: &str) -> Vec<File> {
-    let data = zhibiao_core::dataset::load(&root().join(dir), &zhibiao::domains()).expect("valid data");
-    zhibiao_report::build(&data, &zhibiao::domains(), &Options::default()).expect("report builds")
+    let data = zhibiao_core::dataset::load(&root().join(dir), &zhibiao_cli::domains()).expect("valid data");
+    zhibiao_report::build(&data, &zhibiao_cli::domains(), &Options::default()).expect("report builds")
 }
 
 fn text<'a>(files: &'a [File], name: &str) -> &'a str {
@@ -54,9 +54,9 @@ fn outputs_are_deterministic_and_safe() {
     assert!(!html.contains("<script"), "no scripts in the report");
     assert!(!html.contains("<link") && !html.contains("@import") && !html.contains("url("), "no external resources");
     assert_eq!(html.matches("<svg class=\"bullet\"").count(), 3, "one bullet chart per assessed target");
-    let data = zhibiao_core::dataset::load(&root().join("tests/fixtures/mini"), &zhibiao::domains()).unwrap();
+    let data = zhibiao_core::dataset::load(&root().join("tests/fixtures/mini"), &zhibiao_cli::domains()).unwrap();
     let excel =
-        zhibiao_report::build(&data, &zhibiao::domains(), &Options { excel: true, ..Options::default() }).unwrap();
+        zhibiao_report::build(&data, &zhibiao_cli::domains(), &Options { excel: true, ..Options::default() }).unwrap();
     assert!(excel.iter().filter(|f| f.name.ends_with(".csv")).all(|f| f.bytes.starts_with("\u{feff}".as_bytes())));
 }
 
@@ -120,7 +120,7 @@ fn invalid_data_stops_the_report_before_anything_is_written() {
     copy(&root().join("tests/fixtures/broken"), &tmp);
     std::fs::create_dir_all(tmp.join("summaries")).unwrap();
     std::fs::write(tmp.join("summaries/README.md"), "previous\n").unwrap();
-    let err = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap_err();
+    let err = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Write, &Options::default()).unwrap_err();
     assert!(err.contains("facts/economy.csv:4:6: value \"1.6％\" is not a number (use 1.6 with unit %)"), "{err}");
     assert!(err.ends_with("nothing was written"), "{err}");
     assert_eq!(std::fs::read_to_string(tmp.join("summaries/README.md")).unwrap(), "previous\n");
@@ -133,16 +133,16 @@ fn regenerating_twice_changes_nothing_and_check_names_stale_files() {
     let tmp = std::env::temp_dir().join(format!("zhibiao-report-regen-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     copy(&root().join("tests/fixtures/mini"), &tmp);
-    let first = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap();
+    let first = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Write, &Options::default()).unwrap();
     assert_eq!(first.stale.len(), first.files);
-    let second = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Write, &Options::default()).unwrap();
+    let second = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Write, &Options::default()).unwrap();
     assert!(second.stale.is_empty(), "{:?}", second.stale);
     // a changed fact makes the summaries stale, and check mode names them without writing
     let facts = tmp.join("facts/economy.csv");
     let text = std::fs::read_to_string(&facts).unwrap().replace("2024,target,eq,6,", "2024,target,approx,6,");
     std::fs::write(&facts, text).unwrap();
     let before = std::fs::read(tmp.join("summaries/assessment.csv")).unwrap();
-    let check = zhibiao_report::regenerate(&tmp, &zhibiao::domains(), Mode::Check, &Options::default()).unwrap();
+    let check = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Check, &Options::default()).unwrap();
     let names: Vec<String> =
         check.stale.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert!(names.contains(&"assessment.csv".to_owned()) && names.contains(&"facts.csv".to_owned()), "{names:?}");

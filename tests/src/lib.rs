@@ -22,7 +22,7 @@ pub fn zhibiao(args: &[&str]) -> Output {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let all = std::iter::once("zhibiao").chain(args.iter().copied());
-    let code = zhibiao::run(all, &mut stdout, &mut stderr);
+    let code = zhibiao_cli::run(all, &mut stdout, &mut stderr);
     Output {
         code,
         stdout: String::from_utf8_lossy(&stdout).into_owned(),

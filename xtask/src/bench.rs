@@ -60,7 +60,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     eprintln!("building zhibiao (release) …");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "-p", "zhibiao"])
+        .args(["build", "--release", "--quiet", "-p", "zhibiao-cli"])
         .current_dir(root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;

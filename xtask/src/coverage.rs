@@ -3,13 +3,13 @@
 use std::path::Path;
 use zhibiao_core::coverage::{self, SourceCoverage};
 use zhibiao_core::dataset;
-use zhibiao_core::numbers::Class;
+use zhibiao_scan::numbers::Class;
 
 /// Prints the coverage; with `write`, updates the uncovered files. True when every source meets the
 /// floor, every uncovered quantity has a reason and every file is current.
 pub fn run(data: &Path, write: bool, verbose: bool) -> Result<bool, String> {
     let mut ok = true;
-    let loaded = dataset::load(data, &zhibiao::domains()).map_err(|d| format!("{d}\nerror: fix the data first"))?;
+    let loaded = dataset::load(data, &zhibiao_cli::domains()).map_err(|d| format!("{d}\nerror: fix the data first"))?;
     for SourceCoverage { source: id, report, path, expected: rendered, current } in coverage::of_dataset(&loaded, data)
     {
         let excluded = report.rows.iter().filter(|r| r.class != Class::Quantity).count();

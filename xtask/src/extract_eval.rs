@@ -12,7 +12,7 @@ use zhibiao_extract::{Options, extract};
 /// Extracts every source of `data` and scores it against its curated facts; returns the report and
 /// the total score.
 pub fn run(data: &Path) -> Result<(String, Score), String> {
-    let loaded = zhibiao_core::dataset::load(data, &zhibiao::domains())
+    let loaded = zhibiao_core::dataset::load(data, &zhibiao_cli::domains())
         .map_err(|d| format!("{d}\nerror: fix the data first"))?;
     let mut lines = Vec::new();
     let mut total = Score::default();
@@ -42,7 +42,7 @@ pub fn run(data: &Path) -> Result<(String, Score), String> {
 /// Scores extraction on the development set in `gold`; returns the report and the total.
 pub fn run_gold(gold: &Path) -> Result<(String, GoldScore), String> {
     let catalogue: Vec<zhibiao_core::Indicator> =
-        zhibiao::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap_or_default()).collect();
+        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap_or_default()).collect();
     let docs = load_gold(gold).map_err(|e| e.to_string())?;
     let mut groups: BTreeMap<String, GoldScore> = BTreeMap::new();
     let mut total = GoldScore::default();

@@ -48,7 +48,7 @@ pub fn run(root: &Path) -> Result<String, String> {
         ];
         let mut sink = Vec::new();
         let mut errors = Vec::new();
-        if zhibiao::run(args, &mut sink, &mut errors) != 0 {
+        if zhibiao_cli::run(args, &mut sink, &mut errors) != 0 {
             return Err(format!("zhibiao assess failed on {panel}: {}", String::from_utf8_lossy(&errors)));
         }
         let output = Command::new("python3")

@@ -12,7 +12,7 @@
 //! ```
 //! let mut out = Vec::new();
 //! let mut err = Vec::new();
-//! let code = zhibiao::run(["zhibiao", "check", "no/such/folder"], &mut out, &mut err);
+//! let code = zhibiao_cli::run(["zhibiao", "check", "no/such/folder"], &mut out, &mut err);
 //! assert_eq!(code, 1);
 //! assert_eq!(String::from_utf8(err).unwrap(), "no/such/folder: no such data folder\nerror: 1 problem in no/such/folder\n");
 //! ```
@@ -235,7 +235,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     };
     let loaded = if args.parquet {
         match zhibiao_frame::assess::parquet_records(&args.facts) {
-            Ok((names, records)) => dataset::load_panel_records(
+            Ok((names, records)) => zhibiao_panel::load_panel_records(
                 &args.facts,
                 &names,
                 records,
@@ -249,7 +249,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             ))),
         }
     } else {
-        dataset::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode, &mut rows_read)
+        zhibiao_panel::load_panel(&args.facts, &args.indicators, args.units.as_deref(), args.mode, &mut rows_read)
     };
     let panel = match loaded {
         Ok(panel) => panel,

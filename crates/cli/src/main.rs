@@ -1,4 +1,4 @@
-//! The `zhibiao` binary: a thin shell around [`zhibiao::run`].
+//! The `zhibiao` binary: a thin shell around [`zhibiao_cli::run`].
 
 use std::process::ExitCode;
 
@@ -8,6 +8,6 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let code = zhibiao::run(std::env::args_os(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let code = zhibiao_cli::run(std::env::args_os(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     ExitCode::from(code)
 }

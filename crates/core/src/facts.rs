@@ -9,13 +9,13 @@
 use crate::diagnostic::Diagnostic;
 use crate::fxhash::FxHashMap;
 use crate::model::{Bound, Fact, FactKey, Indicator, Kind, Measure};
-use crate::provenance::writes_magnitude;
 use crate::table::{Cell, Column, Schema};
 use crate::units::{Resolved, Units};
 use crate::{Decimal, DecimalError};
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::Path;
+use zhibiao_scan::provenance::writes_magnitude;
 
 /// The facts schema (column order is the order writers emit).
 pub const FACTS: Schema = Schema {

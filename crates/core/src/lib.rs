@@ -1,5 +1,5 @@
-//! The shared model of zhibiao: regions, sources, indicators and facts; the unit registry; the CSV
-//! contract and its validation; provenance checks.
+//! The shared model of zhibiao and its CSV contract: regions, sources, indicators and facts; the unit
+//! registry; the assessment rules; reading, validating and writing a dataset folder.
 //!
 //! zhibiao turns Chinese government work reports (政府工作报告) into a dataset of typed, quoted
 //! facts. This crate defines what a fact is and what makes a dataset valid. It knows no domain: the
@@ -30,7 +30,7 @@
 //! std::fs::create_dir_all(dir.join("facts"))?;
 //! let report = "地区生产总值增长6%，规上工业增加值增长7%左右。";
 //! std::fs::write(dir.join("sources/r.txt"), report)?;
-//! let sha = zhibiao_core::provenance::sha256_hex(report.as_bytes());
+//! let sha = zhibiao_scan::provenance::sha256_hex(report.as_bytes());
 //! std::fs::write(dir.join("sources.csv"), format!(
 //!     "id,title,publisher,delivered,year_reviewed,year_planned,file,sha256\n\
 //!      r,报告,市人民政府,,2023,2024,r.txt,{sha}\n"))?;
@@ -62,31 +62,32 @@
 //! * [`Decimal`]: values exactly as written, normalised without float error.
 //! * [`facts`]: the facts CSV contract: [`facts::parse_facts`], [`facts::write_facts`].
 //! * [`domain`]: the [`Domain`] trait and catalogue parsing.
-//! * [`dataset`]: loading and validating a whole `data/` folder.
-//! * [`provenance`]: sha256 pinning, numbers written in a quote.
+//! * [`dataset`]: loading and validating a whole `data/` folder (each quote in its pinned source and
+//!   writing its value, through `zhibiao_scan::provenance`); [`coverage`] of its sources.
 //! * [`derive`]: derived indicators (formula, unit, reason) and their computation.
 //! * [`assess`]: the assessment rules (sense, gap, tolerance, status, ambition) as scalar functions.
 //! * [`diagnostic`], [`text`], [`table`]: located messages, decoding, CSV tables.
+//! * [`output`]: clean numbers, formula-safe cells, all-or-nothing writes; [`fxhash`] for row lookups.
+//!
+//! Two jobs live in their own crates: `zhibiao-scan` reads the numbers a text writes (and defines
+//! [`Decimal`], re-exported here because every fact's value is one), and `zhibiao-panel` streams an
+//! analyst's panel into integer-coded columns.
 
 pub mod assess;
 pub mod coverage;
 pub mod dataset;
-mod decimal;
 pub mod derive;
 pub mod diagnostic;
 pub mod domain;
 pub mod facts;
 pub mod fxhash;
 pub mod model;
-pub mod numbers;
 pub mod output;
-pub mod panel;
-pub mod provenance;
 pub mod table;
 pub mod text;
 pub mod units;
 
-pub use decimal::{Decimal, DecimalError};
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use domain::Domain;
 pub use model::{Bound, Direction, Fact, FactKey, Indicator, Kind, Measure, Region, RegionLevel, Source};
+pub use zhibiao_scan::{Decimal, DecimalError};

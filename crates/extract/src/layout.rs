@@ -336,7 +336,7 @@ fn small_number(cs: &[char], i: usize) -> Option<(u32, usize)> {
     let value = if run.iter().all(|c| !"〇一二三四五六七八九十".contains(*c)) {
         run.iter().try_fold(0u32, |a, c| Some(a * 10 + digit(*c)?))?
     } else {
-        u32::try_from(zhibiao_core::provenance::chinese_value(&run)?).ok()?
+        u32::try_from(zhibiao_scan::provenance::chinese_value(&run)?).ok()?
     };
     Some((value, run.len()))
 }

@@ -30,9 +30,9 @@ pub mod layout;
 pub use label::Matcher;
 pub use layout::{FoundBy, Hints, Layout, PartKind};
 
-use zhibiao_core::numbers::{Class, Written, scan};
-use zhibiao_core::provenance::chinese_value;
 use zhibiao_core::{Bound, Decimal, Fact, Indicator, Kind, Measure, units};
+use zhibiao_scan::numbers::{Class, Written, scan};
+use zhibiao_scan::provenance::chinese_value;
 
 /// What the caller knows that the text may not say.
 #[derive(Clone, Debug, Default)]

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use zhibiao_core::Bound;
 use zhibiao_core::assess::Tolerance;
 use zhibiao_core::output::{cell, push_number};
-use zhibiao_core::panel::{Panel, bound_code, direction_code};
+use zhibiao_panel::{Panel, bound_code, direction_code};
 
 /// Status codes, in the order the SPEC sorts them (met < missed < near < pending).
 pub const STATUSES: [&str; 4] = ["met", "missed", "near", "pending"];

@@ -30,7 +30,7 @@ use zhibiao_core::Domain;
 use zhibiao_core::assess::Tolerance;
 use zhibiao_core::dataset::Dataset;
 use zhibiao_core::output::Staging;
-use zhibiao_core::provenance::sha256_hex;
+use zhibiao_scan::provenance::sha256_hex;
 
 /// What the report is built with.
 #[derive(Clone, Copy, Debug, Default)]

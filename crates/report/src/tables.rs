@@ -53,7 +53,7 @@ fn fk(fields: &[&'static str], resource: &'static str, reference: &[&'static str
 pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> PolarsResult<Tables> {
     let normalised = assess::normalise(&data.facts, Units::Registry, Normalise::Exact);
     let indicators: HashMap<String, Indicator> = data.indicators.iter().map(|i| (i.id.clone(), i.clone())).collect();
-    let mut builder = zhibiao_core::panel::PanelBuilder::new(data.indicators.clone(), Normalise::Exact);
+    let mut builder = zhibiao_panel::PanelBuilder::new(data.indicators.clone(), Normalise::Exact);
     for f in &data.facts {
         builder.push_fact(f, Units::Registry, 0).map_err(|e| PolarsError::ComputeError(e.into()))?;
     }

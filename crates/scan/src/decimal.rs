@@ -11,7 +11,7 @@ use std::str::FromStr;
 /// An exact decimal number `mantissa × 10^exponent`.
 ///
 /// ```
-/// use zhibiao_core::Decimal;
+/// use zhibiao_scan::Decimal;
 /// let d: Decimal = "-26.80".parse().unwrap();
 /// assert_eq!(d.to_f64(), -26.8);
 /// assert_eq!(d.to_string(), "-26.8");

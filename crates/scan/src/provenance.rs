@@ -5,7 +5,7 @@
 //! or Chinese numerals (`五大`, `百家`, `千亿元`, `全省第三`).
 //!
 //! ```
-//! use zhibiao_core::provenance::{numbers_in, writes_magnitude};
+//! use zhibiao_scan::provenance::{numbers_in, writes_magnitude};
 //! let quote = "安全生产事故起数下降26.8%";
 //! assert_eq!(numbers_in(quote), vec!["26.8".parse().unwrap()]);
 //! assert!(writes_magnitude(quote, "-26.8".parse().unwrap()));

@@ -8,7 +8,7 @@
 //! extractor both build on it.
 //!
 //! ```
-//! use zhibiao_core::numbers::{scan, Class};
+//! use zhibiao_scan::numbers::{scan, Class};
 //! let found = scan("2023年，地区生产总值增长1.6%，五大优势产业，第七届会议。");
 //! let shown: Vec<(&str, Class)> = found.iter().map(|n| (n.text.as_str(), n.class)).collect();
 //! assert_eq!(shown, [

@@ -22,7 +22,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::io::Write;
 use std::path::PathBuf;
-use zhibiao_core::assess::Tolerance;
+use zhibiao_core::assess::{Status, Tolerance};
 use zhibiao_core::output::Staging;
 use zhibiao_core::units::Normalise;
 use zhibiao_core::{Domain, Kind, dataset};
@@ -274,15 +274,15 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         return Ok(BAD_DATA);
     }
     phase(stderr, "written");
-    let count = |status: &str| outputs.count(status);
+    let count = |status: Status| outputs.count(status);
     writeln!(
         stdout,
         "assessed {} targets: {} met, {} near, {} missed, {} pending → {}",
         outputs.assessment.height(),
-        count("met"),
-        count("near"),
-        count("missed"),
-        count("pending"),
+        count(Status::Met),
+        count(Status::Near),
+        count(Status::Missed),
+        count(Status::Pending),
         args.out.display()
     )?;
     Ok(OK)

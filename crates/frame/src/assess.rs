@@ -11,14 +11,25 @@
 use polars::prelude::*;
 use std::io::{self, Write};
 use zhibiao_core::Bound;
-use zhibiao_core::assess::Tolerance;
+use zhibiao_core::assess::{Basis, Status, Tolerance};
 use zhibiao_core::output::{cell, push_number};
 use zhibiao_panel::{Panel, bound_code, direction_code};
 
-/// Status codes, in the order the SPEC sorts them (met < missed < near < pending).
-pub const STATUSES: [&str; 4] = ["met", "missed", "near", "pending"];
-/// Basis codes.
-pub const BASES: [&str; 2] = ["actual", "estimate"];
+/// The statuses by code: the order the SPEC sorts them by name (met < missed < near < pending),
+/// which is not the order of `Status` (met, near, missed, pending: best first).
+pub const STATUSES: [Status; 4] = [Status::Met, Status::Missed, Status::Near, Status::Pending];
+/// The bases by code.
+pub const BASES: [Basis; 2] = [Basis::Actual, Basis::Estimate];
+
+/// The code of a status.
+pub(crate) fn status_code(status: Status) -> Expr {
+    lit(STATUSES.iter().position(|s| *s == status).unwrap_or(0) as u32)
+}
+
+/// The names of the status codes.
+fn status_names() -> Vec<String> {
+    STATUSES.iter().map(|s| s.as_str().to_owned()).collect()
+}
 
 fn b(bound: Bound) -> Expr {
     lit(u32::from(bound_code(bound)))
@@ -178,14 +189,13 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFram
         .or(bound_is(&[Bound::Ge, Bound::Le, Bound::Eq, Bound::Range]).and(g().gt_eq(lit(0.0))))
         .or(bound_is(&[Bound::Approx]).and(g().gt_eq(minus_tol())))
         .or(two_sided_point().and(g().gt_eq(minus_tol())));
-    let code = |name: &str| lit(STATUSES.iter().position(|s| *s == name).unwrap_or(0) as u32);
     let status = when(a().is_null())
-        .then(code("pending"))
+        .then(status_code(Status::Pending))
         .when(met)
-        .then(code("met"))
+        .then(status_code(Status::Met))
         .when(g().gt_eq(minus_tol()).and(two_sided_point().not()))
-        .then(code("near"))
-        .otherwise(code("missed"));
+        .then(status_code(Status::Near))
+        .otherwise(status_code(Status::Missed));
     let rel_gap = when(a().is_not_null().and(r().neq(lit(0.0)))).then(g() / abs(r())).otherwise(lit(NULL));
     let from_result = |field: &str| {
         coalesce(&[col(format!("a_{field}")), col(format!("e_{field}"))]).alias(format!("actual_{field}"))
@@ -245,22 +255,21 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFram
 /// `by_indicator`), each sorted as the SPEC says.
 pub fn summaries(assessed: LazyFrame) -> PolarsResult<[DataFrame; 3]> {
     let status = || col("status");
-    let code = |name: &str| lit(STATUSES.iter().position(|s| *s == name).unwrap_or(0) as u32);
-    let count = |s: &str| status().eq(code(s)).cast(DataType::UInt32).sum();
+    let count = |s: Status| status().eq(status_code(s)).cast(DataType::UInt32).sum();
     let by_domain_year = assessed
         .clone()
         .group_by([col("domain"), col("year"), col("status")])
         .agg([len().alias("n"), col("rel_gap").mean().alias("mean_rel_gap")])
         .sort(["domain", "year", "status"], SortMultipleOptions::default());
-    let paired = assessed.filter(status().neq(code("pending")));
+    let paired = assessed.filter(status().neq(status_code(Status::Pending)));
     let by_region = paired
         .clone()
         .group_by([col("region")])
         .agg([
             len().alias("assessed"),
-            count("met").alias("met"),
-            count("near").alias("near"),
-            count("missed").alias("missed"),
+            count(Status::Met).alias("met"),
+            count(Status::Near).alias("near"),
+            count(Status::Missed).alias("missed"),
         ])
         .with_columns([
             (col("met").cast(DataType::Float64) / col("assessed").cast(DataType::Float64)).alias("met_share")
@@ -270,7 +279,7 @@ pub fn summaries(assessed: LazyFrame) -> PolarsResult<[DataFrame; 3]> {
         .group_by([col("indicator"), col("year")])
         .agg([
             len().alias("assessed"),
-            (count("met").cast(DataType::Float64) / len().cast(DataType::Float64)).alias("met_share"),
+            (count(Status::Met).cast(DataType::Float64) / len().cast(DataType::Float64)).alias("met_share"),
             col("actual_base").median().alias("median_actual_base"),
         ])
         .sort(["indicator", "year"], SortMultipleOptions::default());
@@ -328,7 +337,7 @@ pub struct Outputs {
 
 impl Outputs {
     /// How many targets have `status`.
-    pub fn count(&self, status: &str) -> usize {
+    pub fn count(&self, status: Status) -> usize {
         let Some(code) = STATUSES.iter().position(|s| *s == status) else { return 0 };
         self.assessment
             .column("status")
@@ -372,11 +381,11 @@ pub fn run_with(panel: Panel, tolerance: Tolerance, summaries_only: bool) -> Pol
 }
 
 /// A column's values as `u32` codes (nulls as `None`).
-fn codes(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<u32>>> {
+pub(crate) fn codes(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<u32>>> {
     Ok(frame.column(name)?.cast(&DataType::UInt32)?.u32()?.iter().collect())
 }
 
-fn floats(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+pub(crate) fn floats(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
     Ok(frame.column(name)?.f64()?.iter().collect())
 }
 
@@ -390,7 +399,7 @@ pub fn spec_csvs(outputs: &Outputs) -> PolarsResult<[String; 3]> {
     let panel = &outputs.names;
     let f6o = |x: Option<f64>| x.map(f6).unwrap_or_default();
     let ids = &panel.indicators;
-    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+    let statuses = status_names();
 
     let f = &outputs.by_domain_year;
     let year_of = |f: &DataFrame| -> PolarsResult<Vec<Option<i32>>> {
@@ -493,8 +502,8 @@ pub fn for_each_row(outputs: &Outputs, each: impl FnMut(&[String])) -> PolarsRes
 /// [`for_each_row`] over a frame of the assessment's columns (a slice of it, say).
 fn for_each_row_of(f: &DataFrame, n: &Names, mut each: impl FnMut(&[String])) -> PolarsResult<()> {
     let bounds: Vec<String> = Bound::ALL.iter().map(|b| b.as_str().to_owned()).collect();
-    let basis_names: Vec<String> = BASES.iter().map(|s| (*s).to_owned()).collect();
-    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+    let basis_names: Vec<String> = BASES.iter().map(|b| b.as_str().to_owned()).collect();
+    let statuses = status_names();
     let casted: Vec<(&str, Column)> =
         ["indicator", "domain", "region", "bound", "target_unit", "basis", "actual_bound", "actual_unit", "status"]
             .iter()
@@ -680,7 +689,7 @@ pub fn write_parquet(
     staging: &mut zhibiao_core::output::Staging,
     rows: bool,
 ) -> PolarsResult<()> {
-    let statuses: Vec<String> = STATUSES.iter().map(|s| (*s).to_owned()).collect();
+    let statuses = status_names();
     let mut frames: Vec<(&str, DataFrame)> = Vec::new();
     if rows {
         frames.push(("assessment.parquet", decoded_frame(outputs)?));

@@ -36,6 +36,7 @@
 //! ```
 
 pub mod assess;
+pub mod summary;
 
 use polars::prelude::*;
 use std::collections::HashMap;

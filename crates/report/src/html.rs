@@ -3,11 +3,13 @@
 //! tolerance band against the result, coloured by status), met share by domain, and ambition by
 //! domain. Every text that comes from the data is escaped.
 
-use crate::markdown::{Row, bound_symbol, gap_label, rows, status_label, written_result, written_target};
-use crate::tables::Tables;
+use crate::markdown::{bound_symbol, gap_label, status_label, written_result, written_target};
+use crate::tables::{AssessmentRow, Tables};
 use std::fmt::Write;
 use zhibiao_core::Domain;
+use zhibiao_core::assess::Status;
 use zhibiao_core::dataset::Dataset;
+use zhibiao_core::output::number;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn esc(text: &str) -> String {
@@ -25,12 +27,12 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-fn colour(status: &str) -> &'static str {
+fn colour(status: Status) -> &'static str {
     match status {
-        "met" => "#2e7d32",
-        "near" => "#f9a825",
-        "missed" => "#c62828",
-        _ => "#9e9e9e",
+        Status::Met => "#2e7d32",
+        Status::Near => "#f9a825",
+        Status::Missed => "#c62828",
+        Status::Pending => "#9e9e9e",
     }
 }
 
@@ -43,7 +45,6 @@ figcaption{font-size:.85em}.legend span{display:inline-block;margin-right:1.2em}
 
 /// The page.
 pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String {
-    let table = |name: &str| tables.table(name);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -68,18 +69,19 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
         s,
         "<table><thead><tr><th>领域 Domain</th><th>年份 Year</th><th>目标 Targets</th><th>达成 Met</th><th>接近 Near</th><th>未达 Missed</th><th>待定 Pending</th><th>达成率 Met share</th></tr></thead><tbody>"
     );
-    for r in rows(table("by_domain")) {
-        let share = r.num("met_share").map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "—".into());
+    for r in &tables.by_domain {
+        let m = &r.metrics;
+        let share = m.met_share.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "—".into());
         let _ = writeln!(
             s,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(&r.text("domain")),
-            esc(&r.text("year")),
-            esc(&r.text("targets")),
-            esc(&r.text("met")),
-            esc(&r.text("near")),
-            esc(&r.text("missed")),
-            esc(&r.text("pending")),
+            esc(&r.domain),
+            r.year,
+            m.targets,
+            m.met,
+            m.near,
+            m.missed,
+            m.pending,
             share
         );
     }
@@ -89,8 +91,10 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
     bar_chart(
         &mut s,
         "met-share",
-        rows(table("by_domain"))
-            .filter_map(|r| r.num("met_share").map(|v| (format!("{} {}", r.text("domain"), r.text("year")), v * 100.0)))
+        tables
+            .by_domain
+            .iter()
+            .filter_map(|r| r.metrics.met_share.map(|v| (format!("{} {}", r.domain, r.year), v * 100.0)))
             .collect(),
         "%",
     );
@@ -102,10 +106,10 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
     bar_chart(
         &mut s,
         "ambition",
-        rows(table("by_domain"))
-            .filter_map(|r| {
-                r.num("ambition_median_points").map(|v| (format!("{} {}", r.text("domain"), r.text("year")), v))
-            })
+        tables
+            .by_domain
+            .iter()
+            .filter_map(|r| r.ambition.median_points.map(|v| (format!("{} {}", r.domain, r.year), v)))
             .collect(),
         " pp",
     );
@@ -114,18 +118,18 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
     let _ = writeln!(
         s,
         "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:{}\"></i>达成 met</span><span><i class=\"swatch\" style=\"background:{}\"></i>接近 near</span><span><i class=\"swatch\" style=\"background:{}\"></i>未达 missed</span><span>| target ▏ and its tolerance band ░</span></p>",
-        colour("met"),
-        colour("near"),
-        colour("missed")
+        colour(Status::Met),
+        colour(Status::Near),
+        colour(Status::Missed)
     );
     for d in domains {
-        let assessed: Vec<Row<'_>> =
-            rows(table("assessment")).filter(|r| r.text("domain") == d.id() && r.text("status") != "pending").collect();
+        let assessed: Vec<&AssessmentRow> =
+            tables.assessment.iter().filter(|r| r.domain == d.id() && r.status != Status::Pending).collect();
         if assessed.is_empty() {
             continue;
         }
         let _ = writeln!(s, "<h3>{} · {}</h3>", esc(d.name_zh()), esc(d.name_en()));
-        for r in &assessed {
+        for r in assessed {
             bullet(&mut s, r);
         }
     }
@@ -133,47 +137,46 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
     s
 }
 
-fn bullet(s: &mut String, r: &Row<'_>) {
-    let (Some(target), Some(actual), Some(tol)) = (r.num("target_base"), r.num("actual_base"), r.num("tol")) else {
+fn bullet(s: &mut String, r: &AssessmentRow) {
+    let (target, Some(actual), Some(tol)) = (r.target_base, r.actual_base, r.tol) else {
         return;
     };
-    let status = r.text("status");
+    let status = r.status;
     let lo = [0.0, target - tol, actual].into_iter().fold(f64::INFINITY, f64::min);
-    let hi =
-        [target + tol, actual, r.num("target_hi_base").unwrap_or(target)].into_iter().fold(f64::NEG_INFINITY, f64::max);
+    let hi = [target + tol, actual, r.target_hi_base.unwrap_or(target)].into_iter().fold(f64::NEG_INFINITY, f64::max);
     let span = if hi > lo { hi - lo } else { 1.0 };
     let (w, h) = (600.0, 28.0);
     let x = |v: f64| 4.0 + (v - lo) / span * (w - 8.0);
     let title = format!(
         "{} {} {} {}: 目标 target {} · 结果 result {} · {} {}",
-        r.text("name_zh"),
-        r.text("name_en"),
-        r.text("region"),
-        r.text("year"),
+        r.name_zh,
+        r.name_en,
+        r.region,
+        r.year,
         written_target(r),
         written_result(r),
-        status_label(&status),
+        status_label(status),
         gap_label(r)
     );
     let _ = writeln!(
         s,
         "<figure class=\"bullet-row\"><figcaption>{} <small>{} · {} {} · {}</small></figcaption>",
-        esc(&r.text("name_zh")),
-        esc(&r.text("name_en")),
-        esc(&r.text("region")),
-        esc(&r.text("year")),
-        esc(status_label(&status))
+        esc(&r.name_zh),
+        esc(&r.name_en),
+        esc(&r.region),
+        r.year,
+        esc(status_label(status))
     );
     let _ = writeln!(
         s,
         "<svg class=\"bullet\" data-indicator=\"{}\" data-status=\"{}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        esc(&r.text("indicator")),
-        esc(&status),
+        esc(&r.indicator),
+        status,
         esc(&title),
         esc(&title)
     );
     let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#f2f2f2\"/>");
-    let (band_lo, band_hi) = (x(target - tol), x(r.num("target_hi_base").unwrap_or(target) + tol));
+    let (band_lo, band_hi) = (x(target - tol), x(r.target_hi_base.unwrap_or(target) + tol));
     let _ = writeln!(
         s,
         "<rect x=\"{:.1}\" y=\"2\" width=\"{:.1}\" height=\"{}\" fill=\"#d6d6d6\"/>",
@@ -187,7 +190,7 @@ fn bullet(s: &mut String, r: &Row<'_>) {
         "<rect class=\"result\" x=\"{:.1}\" y=\"9\" width=\"{:.1}\" height=\"10\" fill=\"{}\"/>",
         a0,
         (a1 - a0).max(1.5),
-        colour(&status)
+        colour(status)
     );
     let _ = writeln!(
         s,
@@ -200,8 +203,8 @@ fn bullet(s: &mut String, r: &Row<'_>) {
         "<text x=\"{:.1}\" y=\"{}\" font-size=\"9\" fill=\"#333\">{}{}</text>",
         (x(target) + 3.0).min(w - 40.0),
         h - 2.0,
-        esc(bound_symbol(&r.text("bound"))),
-        esc(&r.text("target"))
+        esc(bound_symbol(r.bound)),
+        number(r.target)
     );
     let _ = writeln!(s, "</svg></figure>");
 }

@@ -21,6 +21,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod record;
 pub mod table;
 pub mod tables;
 
@@ -53,9 +54,9 @@ pub struct File {
 /// Why the report could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The polars engine failed.
-    #[error("the aggregation failed: {0}")]
-    Engine(#[from] polars::error::PolarsError),
+    /// The tables could not be computed.
+    #[error(transparent)]
+    Tables(#[from] tables::BuildError),
     /// A built table breaks its own schema (a vocabulary grew without its description, say).
     #[error("a summary does not match its own schema: {0}")]
     Schema(#[from] table::Violation),

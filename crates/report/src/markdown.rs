@@ -1,10 +1,12 @@
 //! Markdown pages: the overview (`README.md`) and one page per domain, bilingual (中文 first).
 
-use crate::table::{Table, Value};
-use crate::tables::Tables;
+use crate::record::AmbitionUnit;
+use crate::tables::{AssessmentRow, Tables};
 use std::fmt::Write;
-use zhibiao_core::Domain;
+use zhibiao_core::assess::{Basis, Status};
 use zhibiao_core::dataset::Dataset;
+use zhibiao_core::output::number;
+use zhibiao_core::{Bound, Domain, Kind};
 
 /// Escapes text for a Markdown table cell or paragraph.
 pub fn md(text: &str) -> String {
@@ -25,84 +27,52 @@ pub fn md(text: &str) -> String {
     out
 }
 
-/// A row of a table as a map from column name to value.
-pub struct Row<'a> {
-    table: &'a Table,
-    values: &'a [Value],
-}
-
-impl Row<'_> {
-    /// The value of `column` (null when absent).
-    pub fn get(&self, column: &str) -> &Value {
-        self.table.fields.iter().position(|f| f.name == column).and_then(|i| self.values.get(i)).unwrap_or(&Value::Null)
-    }
-
-    /// The text of `column`.
-    pub fn text(&self, column: &str) -> String {
-        self.get(column).text()
-    }
-
-    /// The number of `column`.
-    pub fn num(&self, column: &str) -> Option<f64> {
-        match self.get(column) {
-            Value::Num(x) => Some(*x),
-            Value::Int(i) => Some(*i as f64),
-            _ => None,
-        }
-    }
-}
-
-/// The rows of a table.
-pub fn rows(table: &Table) -> impl Iterator<Item = Row<'_>> {
-    table.rows.iter().map(move |values| Row { table, values })
-}
-
 /// A bound as a symbol before the value.
-pub fn bound_symbol(bound: &str) -> &'static str {
+pub fn bound_symbol(bound: Bound) -> &'static str {
     match bound {
-        "gt" => ">",
-        "ge" => "≥",
-        "lt" => "<",
-        "le" => "≤",
-        "approx" => "≈",
-        _ => "",
+        Bound::Gt => ">",
+        Bound::Ge => "≥",
+        Bound::Lt => "<",
+        Bound::Le => "≤",
+        Bound::Approx => "≈",
+        Bound::Eq | Bound::Range => "",
     }
 }
 
 /// A target as written: `≥117 万吨`, `6–6.5 %`.
-pub fn written_target(r: &Row<'_>) -> String {
-    let hi = r.text("target_hi");
-    if hi.is_empty() {
-        format!("{}{} {}", bound_symbol(&r.text("bound")), r.text("target"), r.text("target_unit"))
-    } else {
-        format!("{}–{} {}", r.text("target"), hi, r.text("target_unit"))
+pub fn written_target(r: &AssessmentRow) -> String {
+    match r.target_hi {
+        None => format!("{}{} {}", bound_symbol(r.bound), number(r.target), r.target_unit),
+        Some(hi) => format!("{}–{} {}", number(r.target), number(hi), r.target_unit),
     }
 }
 
 /// A result as written: `24.16 亿斤`, `>18 %`, with `(预计)` for an estimate; `—` when pending.
-pub fn written_result(r: &Row<'_>) -> String {
-    if r.text("actual").is_empty() {
-        return "—".to_owned();
-    }
-    let estimate = if r.text("basis") == "estimate" { " (预计 est.)" } else { "" };
-    format!("{}{} {}{estimate}", bound_symbol(&r.text("actual_bound")), r.text("actual"), r.text("actual_unit"))
+pub fn written_result(r: &AssessmentRow) -> String {
+    let Some(actual) = r.actual else { return "—".to_owned() };
+    let estimate = if r.basis == Some(Basis::Estimate) { " (预计 est.)" } else { "" };
+    format!(
+        "{}{} {}{estimate}",
+        r.actual_bound.map_or("", bound_symbol),
+        number(actual),
+        r.actual_unit.as_deref().unwrap_or_default()
+    )
 }
 
 /// A status in both languages.
-pub fn status_label(status: &str) -> &'static str {
+pub fn status_label(status: Status) -> &'static str {
     match status {
-        "met" => "达成 met",
-        "near" => "接近 near",
-        "missed" => "未达 missed",
-        "pending" => "待定 pending",
-        _ => "",
+        Status::Met => "达成 met",
+        Status::Near => "接近 near",
+        Status::Missed => "未达 missed",
+        Status::Pending => "待定 pending",
     }
 }
 
 /// The gap as a reader wants it: points for %, percent of the target otherwise.
-pub fn gap_label(r: &Row<'_>) -> String {
-    match (r.num("gap"), r.num("rel_gap")) {
-        (Some(gap), _) if r.text("unit_base") == "%" => format!("{} 个百分点 pp", signed(gap)),
+pub fn gap_label(r: &AssessmentRow) -> String {
+    match (r.gap, r.rel_gap) {
+        (Some(gap), _) if r.unit_base == "%" => format!("{} 个百分点 pp", signed(gap)),
         (_, Some(rel)) => format!("{}%", signed(rel * 100.0)),
         _ => String::new(),
     }
@@ -120,19 +90,17 @@ fn share(x: Option<f64>) -> String {
 /// The overview page.
 pub fn readme(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String {
     let mut s = String::new();
-    let table = |name: &str| tables.table(name);
-    let facts = table("facts");
-    let count = |kind: &str| rows(facts).filter(|r| r.text("kind") == kind).count();
+    let count = |kind: Kind| tables.facts.iter().filter(|r| r.kind == kind).count();
     let _ = writeln!(s, "# 政府工作报告指标 · Government work report indicators\n");
     let _ = writeln!(s, "Generated by `cargo xtask report` from `data/`; do not edit by hand.\n");
     let _ = writeln!(s, "## 数据内容 · What the data holds\n");
     let _ = writeln!(
         s,
         "{} facts ({} actual, {} estimate, {} target) on {} indicators in {} domains, from {} source{}:\n",
-        facts.rows.len(),
-        count("actual"),
-        count("estimate"),
-        count("target"),
+        tables.facts.len(),
+        count(Kind::Actual),
+        count(Kind::Estimate),
+        count(Kind::Target),
         data.indicators.len(),
         domains.len(),
         data.sources.len(),
@@ -155,34 +123,31 @@ pub fn readme(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> Strin
         "| 领域 Domain | 年份 Year | 目标 Targets | 达成 Met | 接近 Near | 未达 Missed | 待定 Pending | 达成率 Met share |"
     );
     let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|---:|");
-    for r in rows(table("by_domain")) {
+    for r in &tables.by_domain {
+        let m = &r.metrics;
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            md(&r.text("domain")),
-            r.text("year"),
-            r.text("targets"),
-            r.text("met"),
-            r.text("near"),
-            r.text("missed"),
-            r.text("pending"),
-            share(r.num("met_share"))
+            md(&r.domain),
+            r.year,
+            m.targets,
+            m.met,
+            m.near,
+            m.missed,
+            m.pending,
+            share(m.met_share)
         );
     }
     let _ = writeln!(s, "\n### 主要指标 · Headline indicators\n");
-    headline_table(&mut s, domains, table("assessment"));
-    let assessed: Vec<Row<'_>> = rows(table("assessment")).filter(|r| r.num("rel_gap").is_some()).collect();
-    let mut by_gap: Vec<&Row<'_>> = assessed.iter().collect();
+    headline_table(&mut s, domains, &tables.assessment);
+    let mut by_gap: Vec<&AssessmentRow> = tables.assessment.iter().filter(|r| r.rel_gap.is_some()).collect();
     by_gap.sort_by(|a, b| {
-        a.num("rel_gap")
-            .unwrap_or(0.0)
-            .total_cmp(&b.num("rel_gap").unwrap_or(0.0))
-            .then(a.text("indicator").cmp(&b.text("indicator")))
+        a.rel_gap.unwrap_or(0.0).total_cmp(&b.rel_gap.unwrap_or(0.0)).then(a.indicator.cmp(&b.indicator))
     });
     let _ = writeln!(s, "\n### 差距最大 · Largest misses\n");
-    gap_table(&mut s, by_gap.iter().take(8).copied().filter(|r| r.num("rel_gap").unwrap_or(0.0) < 0.0));
+    gap_table(&mut s, by_gap.iter().take(8).copied().filter(|r| r.rel_gap.unwrap_or(0.0) < 0.0));
     let _ = writeln!(s, "\n### 超额最多 · Largest over-achievements\n");
-    gap_table(&mut s, by_gap.iter().rev().take(8).copied().filter(|r| r.num("rel_gap").unwrap_or(0.0) > 0.0));
+    gap_table(&mut s, by_gap.iter().rev().take(8).copied().filter(|r| r.rel_gap.unwrap_or(0.0) > 0.0));
     let _ = writeln!(s, "\n## 领域页面 · Domain pages\n");
     for d in domains {
         let _ = writeln!(s, "- [{} {}]({}.md)", md(d.name_zh()), md(d.name_en()), d.id());
@@ -213,22 +178,22 @@ pub fn readme(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> Strin
     s
 }
 
-fn headline_table(s: &mut String, domains: &[&dyn Domain], assessment: &Table) {
+fn headline_table(s: &mut String, domains: &[&dyn Domain], assessment: &[AssessmentRow]) {
     let _ = writeln!(s, "| 指标 Indicator | 年份 Year | 目标 Target | 结果 Result | 状态 Status | 差距 Gap |");
     let _ = writeln!(s, "|---|---:|---|---|---|---:|");
     for d in domains {
         for id in d.headline() {
-            for r in rows(assessment).filter(|r| r.text("indicator") == *id && r.text("region") == "421200") {
+            for r in assessment.iter().filter(|r| r.indicator == *id && r.region == "421200") {
                 let _ = writeln!(
                     s,
                     "| {} {} | {} | {} | {} | {} | {} |",
-                    md(&r.text("name_zh")),
-                    md(&r.text("name_en")),
-                    r.text("year"),
-                    md(&written_target(&r)),
-                    md(&written_result(&r)),
-                    status_label(&r.text("status")),
-                    gap_label(&r)
+                    md(&r.name_zh),
+                    md(&r.name_en),
+                    r.year,
+                    md(&written_target(r)),
+                    md(&written_result(r)),
+                    status_label(r.status),
+                    gap_label(r)
                 );
             }
         }
@@ -236,7 +201,7 @@ fn headline_table(s: &mut String, domains: &[&dyn Domain], assessment: &Table) {
 }
 
 /// A table of targets with their regions: indicator, region, year, target, result, status, gap.
-fn gap_table<'a>(s: &mut String, list: impl Iterator<Item = &'a Row<'a>>) {
+fn gap_table<'a>(s: &mut String, list: impl Iterator<Item = &'a AssessmentRow>) {
     let _ = writeln!(
         s,
         "| 指标 Indicator | 地区 Region | 年份 Year | 目标 Target | 结果 Result | 状态 Status | 差距 Gap |"
@@ -246,13 +211,13 @@ fn gap_table<'a>(s: &mut String, list: impl Iterator<Item = &'a Row<'a>>) {
         let _ = writeln!(
             s,
             "| {} {} | {} | {} | {} | {} | {} | {} |",
-            md(&r.text("name_zh")),
-            md(&r.text("name_en")),
-            r.text("region"),
-            r.text("year"),
+            md(&r.name_zh),
+            md(&r.name_en),
+            r.region,
+            r.year,
             md(&written_target(r)),
             md(&written_result(r)),
-            status_label(&r.text("status")),
+            status_label(r.status),
             gap_label(r)
         );
     }
@@ -261,60 +226,59 @@ fn gap_table<'a>(s: &mut String, list: impl Iterator<Item = &'a Row<'a>>) {
 /// One domain's page.
 pub fn domain_page(domain: &dyn Domain, tables: &Tables) -> String {
     let mut s = String::new();
-    let table = |name: &str| tables.table(name);
     let _ = writeln!(s, "# {} · {}\n", md(domain.name_zh()), md(domain.name_en()));
     let _ = writeln!(s, "Generated by `cargo xtask report`; do not edit by hand. Scope: {}.\n", md(domain.scope()));
-    let facts: Vec<Row<'_>> = rows(table("facts")).filter(|r| r.text("domain") == domain.id()).collect();
+    let facts: Vec<_> = tables.facts.iter().filter(|r| r.domain == domain.id()).collect();
+    let count = |kind: Kind| facts.iter().filter(|r| r.kind == kind).count();
     let _ = writeln!(
         s,
         "{} facts: {} actual, {} estimate, {} target.\n",
         facts.len(),
-        facts.iter().filter(|r| r.text("kind") == "actual").count(),
-        facts.iter().filter(|r| r.text("kind") == "estimate").count(),
-        facts.iter().filter(|r| r.text("kind") == "target").count()
+        count(Kind::Actual),
+        count(Kind::Estimate),
+        count(Kind::Target)
     );
     let _ = writeln!(s, "## 主要指标 · Headline\n");
-    headline_table(&mut s, &[domain], table("assessment"));
+    headline_table(&mut s, &[domain], &tables.assessment);
     let _ = writeln!(s, "\n## 全部目标 · All targets\n");
-    let targets: Vec<Row<'_>> = rows(table("assessment")).filter(|r| r.text("domain") == domain.id()).collect();
-    gap_table(&mut s, targets.iter());
+    gap_table(&mut s, tables.assessment.iter().filter(|r| r.domain == domain.id()));
     let _ = writeln!(s, "\n## 目标力度 · Ambition\n");
     let _ = writeln!(s, "| 指标 Indicator | 年份 Year | 目标 Target | 上年 Previous | 力度 Ambition |");
     let _ = writeln!(s, "|---|---:|---:|---:|---:|");
-    for r in rows(table("ambition")).filter(|r| r.text("domain") == domain.id()) {
-        let ambition = match (r.num("ambition"), r.text("ambition_unit").as_str()) {
-            (Some(a), "个百分点") => format!("{} 个百分点 pp", signed(a)),
-            (Some(a), _) => format!("{}%", signed(a * 100.0)),
-            _ => "—".to_owned(),
+    for r in tables.ambition.iter().filter(|r| r.domain == domain.id()) {
+        let ambition = match (r.ambition, r.ambition_unit) {
+            (Some(a), AmbitionUnit::Points) => format!("{} 个百分点 pp", signed(a)),
+            (Some(a), AmbitionUnit::Ratio) => format!("{}%", signed(a * 100.0)),
+            (None, _) => "—".to_owned(),
         };
         let _ = writeln!(
             s,
             "| {} {} | {} | {} {} | {} {} | {} |",
-            md(&r.text("name_zh")),
-            md(&r.text("name_en")),
-            r.text("year"),
-            r.text("target_base"),
-            md(&r.text("unit_base")),
-            r.text("previous_base"),
-            md(&r.text("unit_base")),
+            md(&r.name_zh),
+            md(&r.name_en),
+            r.year,
+            number(r.target_base),
+            md(&r.unit_base),
+            number(r.previous_base),
+            md(&r.unit_base),
             ambition
         );
     }
     let _ = writeln!(s, "\n## 派生指标 · Derived indicators\n");
     let _ = writeln!(s, "| 指标 Indicator | 年份 Year | 类型 Kind | 数值 Value | 公式 Formula |");
     let _ = writeln!(s, "|---|---:|---|---:|---|");
-    for r in rows(table("derived")).filter(|r| r.text("domain") == domain.id()) {
-        let value = r.num("value").map(|v| format!("{v:.2}")).unwrap_or_default();
+    for r in tables.derived.iter().filter(|r| r.domain == domain.id()) {
+        let value = format!("{:.2}", r.value);
         let _ = writeln!(
             s,
             "| {} {} | {} | {} | {} {} | {} |",
-            md(&r.text("name_zh")),
-            md(&r.text("name_en")),
-            r.text("year"),
-            r.text("kind"),
+            md(&r.name_zh),
+            md(&r.name_en),
+            r.year,
+            r.kind,
             value,
-            md(&r.text("unit")),
-            md(&r.text("inputs"))
+            md(&r.unit),
+            md(&r.inputs)
         );
     }
     s

@@ -148,6 +148,8 @@ pub struct Table {
     pub foreign_keys: Vec<ForeignKey>,
     /// Rows, each as long as `fields`.
     pub rows: Vec<Vec<Value>>,
+    /// Field names given to [`Table::restrict`] that no field has (reported by [`Table::conforms`]).
+    pub unknown: Vec<String>,
 }
 
 /// A cell that breaks its table's own schema (the data package would then not validate).
@@ -156,7 +158,8 @@ pub struct Table {
 pub struct Violation {
     /// The table's name.
     pub table: &'static str,
-    /// The row, counted from 1 after the header (as Frictionless counts data rows).
+    /// The row, counted from 1 after the header (as Frictionless counts data rows); 0 for the
+    /// table's own definition (a key naming no field).
     pub row: usize,
     /// The field's name.
     pub field: &'static str,
@@ -165,9 +168,62 @@ pub struct Violation {
 }
 
 impl Table {
+    /// The table of `rows`, its fields from the row type.
+    pub fn of<R: crate::record::Record>(
+        name: &'static str,
+        title: &'static str,
+        description: &'static str,
+        rows: &[R],
+    ) -> Table {
+        Table {
+            name,
+            title,
+            description,
+            fields: R::fields(),
+            primary_key: Vec::new(),
+            foreign_keys: Vec::new(),
+            rows: rows.iter().map(R::cells).collect(),
+            unknown: Vec::new(),
+        }
+    }
+
+    /// The table with `fields` as its primary key.
+    pub fn key(mut self, fields: &[&'static str]) -> Table {
+        self.primary_key = fields.to_vec();
+        self
+    }
+
+    /// The table with a foreign key: `fields` reference `reference` of table `resource`.
+    pub fn references(mut self, fields: &[&'static str], resource: &'static str, reference: &[&'static str]) -> Table {
+        self.foreign_keys.push(ForeignKey { fields: fields.to_vec(), resource, reference_fields: reference.to_vec() });
+        self
+    }
+
+    /// The table with field `name` restricted to `values` (a vocabulary known only at run time,
+    /// such as the registered domains). [`Table::conforms`] reports a name no field has.
+    pub fn restrict(mut self, name: &str, values: &[&'static str]) -> Table {
+        match self.fields.iter_mut().find(|f| f.name == name) {
+            Some(f) => f.values = Some(values.to_vec()),
+            None => self.unknown.push(name.to_owned()),
+        }
+        self
+    }
+
     /// Checks every row against the fields: its length, required cells, cell types and the closed
     /// vocabularies. A table that passes is described truthfully by [`Table::resource`].
     pub fn conforms(&self) -> Result<(), Violation> {
+        let named = self.primary_key.iter().chain(self.foreign_keys.iter().flat_map(|k| &k.fields));
+        let unknown = named.map(|n| (*n).to_owned()).chain(self.unknown.iter().cloned());
+        for name in unknown.collect::<Vec<_>>() {
+            if !self.fields.iter().any(|f| f.name == name) {
+                return Err(Violation {
+                    table: self.name,
+                    row: 0,
+                    field: "*",
+                    problem: format!("no field is named {name}"),
+                });
+            }
+        }
         for (i, row) in self.rows.iter().enumerate() {
             let at = |field: &'static str, problem: String| Violation { table: self.name, row: i + 1, field, problem };
             if row.len() != self.fields.len() {
@@ -184,7 +240,7 @@ impl Table {
                 if !fits {
                     return Err(at(f.name, format!("{v:?} is not of type {}", f.kind.as_str())));
                 }
-                if f.required && *v == Value::Null {
+                if f.required && (*v == Value::Null || *v == Value::Text(String::new())) {
                     return Err(at(f.name, "a required cell is empty".into()));
                 }
                 if let (Some(values), Value::Text(t)) = (&f.values, v)
@@ -284,6 +340,7 @@ mod tests {
             fields: vec![field("a", Type::String, "a"), field("b", Type::Number, "b"), field("c", Type::Integer, "c")],
             primary_key: vec!["a"],
             foreign_keys: vec![],
+            unknown: vec![],
             rows: vec![
                 vec!["=cmd|' /C calc'!A0".into(), Value::Num(1.6 - 7.5), Value::Int(3)],
                 vec!["咸宁, \"市\"".into(), Value::Null, Value::Int(-1)],
@@ -307,6 +364,7 @@ mod tests {
             ],
             primary_key: vec![],
             foreign_keys: vec![],
+            unknown: vec![],
             rows: vec![vec!["level".into(), Value::Int(1)], row],
         };
         assert_eq!(t(vec!["growth".into(), Value::Null]).conforms(), Ok(()));
@@ -315,10 +373,13 @@ mod tests {
             (vec![Value::Null, Value::Null], "m", "a required cell is empty"),
             (vec!["level".into(), Value::Num(1.5)], "n", "Num(1.5) is not of type integer"),
             (vec!["level".into()], "*", "1 cells for 2 fields"),
+            (vec!["".into(), Value::Null], "m", "a required cell is empty"),
         ];
         for (row, field, problem) in cases {
             let v = t(row).conforms().unwrap_err();
             assert_eq!((v.row, v.field, v.problem.as_str()), (2, field, problem));
         }
+        let misnamed = t(vec!["growth".into(), Value::Null]).restrict("measure", &["level"]).conforms().unwrap_err();
+        assert_eq!((misnamed.row, misnamed.problem.as_str()), (0, "no field is named measure"));
     }
 }

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
-use zhibiao_core::facts::{Context, parse_facts, write_facts};
+use zhibiao_core::facts::{Context, Contract, parse_facts, write_facts};
 use zhibiao_core::{Decimal, Direction, Indicator, Measure};
 use zhibiao_tests::{all_units, arb_decimal, arb_fact, arb_unit};
 
@@ -74,7 +74,7 @@ proptest! {
         write_facts(&facts, &mut bytes).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let mut diagnostics = Vec::new();
-        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+        let context = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
         let parsed = parse_facts(Path::new("f.csv"), &text, &context, &mut diagnostics);
         prop_assert!(diagnostics.is_empty(), "{diagnostics:?}\n{text}");
         let parsed: Vec<_> = parsed.into_iter().map(|(f, _)| f).collect();
@@ -87,7 +87,7 @@ proptest! {
     #[test]
     fn the_loader_and_the_scanner_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), text in "\\PC{0,200}") {
         let indicators: HashMap<String, Indicator> = HashMap::new();
-        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+        let context = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
         let mut diagnostics = Vec::new();
         zhibiao_core::facts::stream_facts(Path::new("f.csv"), bytes.as_slice(), &context, &mut diagnostics, |_| {});
         let chars = text.chars().count();
@@ -108,7 +108,7 @@ proptest! {
             id: "e.x0".into(), domain: "e".into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
             unit: "%".into(), measure: Measure::Level, direction: Direction::Up, description: String::new(), aliases: Vec::new(),
         })].into_iter().collect();
-        let context = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+        let context = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
         let mut diagnostics = Vec::new();
         zhibiao_core::facts::stream_facts(Path::new("f.csv"), bytes.as_slice(), &context, &mut diagnostics, |_| {});
         for d in &diagnostics {

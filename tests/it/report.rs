@@ -120,7 +120,9 @@ fn invalid_data_stops_the_report_before_anything_is_written() {
     copy(&root().join("tests/fixtures/broken"), &tmp);
     std::fs::create_dir_all(tmp.join("summaries")).unwrap();
     std::fs::write(tmp.join("summaries/README.md"), "previous\n").unwrap();
-    let err = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Write, &Options::default()).unwrap_err();
+    let err = zhibiao_report::regenerate(&tmp, &zhibiao_cli::domains(), Mode::Write, &Options::default())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("facts/economy.csv:4:6: value \"1.6％\" is not a number (use 1.6 with unit %)"), "{err}");
     assert!(err.ends_with("nothing was written"), "{err}");
     assert_eq!(std::fs::read_to_string(tmp.join("summaries/README.md")).unwrap(), "previous\n");

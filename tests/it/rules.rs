@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use zhibiao_core::facts::{Context, parse_facts};
+use zhibiao_core::facts::{Context, Contract, Curated, parse_facts};
 use zhibiao_core::{Direction, Indicator, Measure};
 
 const HEADER: &str = "indicator,region,year,kind,bound,value,value_hi,unit,source,quote,note";
@@ -39,11 +39,15 @@ fn check(rows: &str, expected: &[&str]) {
     .collect();
     let regions: HashSet<String> = ["421200".to_owned(), "421281".to_owned()].into_iter().collect();
     let sources: HashMap<String, String> = [("r".to_owned(), SOURCE.to_owned())].into_iter().collect();
+    let broken = HashSet::new();
     let context = Context {
         indicators: &indicators,
-        regions: Some(&regions),
-        sources: Some(&sources),
-        domain: Some("economy"),
+        contract: Contract::Curated(Curated {
+            regions: &regions,
+            sources: &sources,
+            broken: &broken,
+            domain: "economy",
+        }),
         units: Default::default(),
     };
     let mut diagnostics = Vec::new();
@@ -80,12 +84,15 @@ fn header_must_be_complete_in_curated_data() {
 
 fn check_header(text: &str, expected: &[&str]) {
     let indicators = HashMap::new();
-    let sources = HashMap::new();
+    let (sources, regions, broken) = (HashMap::new(), HashSet::new(), HashSet::new());
     let context = Context {
         indicators: &indicators,
-        regions: None,
-        sources: Some(&sources),
-        domain: None,
+        contract: Contract::Curated(Curated {
+            regions: &regions,
+            sources: &sources,
+            broken: &broken,
+            domain: "economy",
+        }),
         units: Default::default(),
     };
     let mut diagnostics = Vec::new();

@@ -10,7 +10,7 @@ pub fn run(data: &Path, mode: Mode, options: &Options) -> Result<bool, String> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let data = data.strip_prefix(&cwd).unwrap_or(data);
     let data = if data.as_os_str().is_empty() { Path::new(".") } else { data };
-    let done = zhibiao_report::regenerate(data, &zhibiao_cli::domains(), mode, options)?;
+    let done = zhibiao_report::regenerate(data, &zhibiao_cli::domains(), mode, options).map_err(|e| e.to_string())?;
     let name =
         |p: &Path| p.strip_prefix(std::env::current_dir().unwrap_or_default()).unwrap_or(p).display().to_string();
     let dir = data.join("summaries");

@@ -26,6 +26,7 @@ use zhibiao_core::assess::{Status, Tolerance};
 use zhibiao_core::output::Staging;
 use zhibiao_core::units::Normalise;
 use zhibiao_core::{Domain, Kind, dataset};
+use zhibiao_frame::assess::Scope;
 
 /// Every domain this program registers, in the order summaries list them.
 pub fn domains() -> Vec<&'static dyn Domain> {
@@ -118,9 +119,9 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         /// Output folder (created if missing).
         #[arg(long)]
         out: PathBuf,
-        /// How values become base values: exact or float64.
-        #[arg(long, value_parser = ["exact", "float64"])]
-        normalise: Option<String>,
+        /// How values become base values (default: exact, or float64 with --units).
+        #[arg(long, value_enum)]
+        normalise: Option<NormaliseArg>,
         /// Tolerance in percentage points for % indicators.
         #[arg(long, default_value_t = 0.5)]
         tol_pp: f64,
@@ -135,8 +136,8 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         #[arg(long, short)]
         quiet: bool,
         /// The format of the facts file and of the outputs (the catalogue and units stay CSV).
-        #[arg(long, value_parser = ["csv", "parquet"], default_value = "csv")]
-        format: String,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
     },
 }
 
@@ -177,9 +178,9 @@ where
             quiet,
             format,
         } => {
-            let mode = match normalise.as_deref() {
-                Some("float64") => Normalise::Float64,
-                Some(_) => Normalise::Exact,
+            let mode = match normalise {
+                Some(NormaliseArg::Float64) => Normalise::Float64,
+                Some(NormaliseArg::Exact) => Normalise::Exact,
                 None if units.is_some() => Normalise::Float64,
                 None => Normalise::Exact,
             };
@@ -189,9 +190,18 @@ where
             }
             let tolerance = Tolerance { percent_points: tol_pp, relative: tol_rel };
             let progress = !quiet && (std::io::stderr().is_terminal() || std::env::var_os("ZHIBIAO_TIMINGS").is_some());
-            let parquet = format == "parquet";
             assess(
-                &AssessArgs { facts, indicators, units, out, mode, tolerance, summaries_only, progress, parquet },
+                &AssessArgs {
+                    facts,
+                    indicators,
+                    units,
+                    out,
+                    mode,
+                    tolerance,
+                    scope: if summaries_only { Scope::SummariesOnly } else { Scope::Everything },
+                    progress: if progress { Progress::Shown } else { Progress::Hidden },
+                    format,
+                },
                 stdout,
                 stderr,
             )
@@ -213,14 +223,39 @@ struct AssessArgs {
     out: PathBuf,
     mode: Normalise,
     tolerance: Tolerance,
-    summaries_only: bool,
-    progress: bool,
-    parquet: bool,
+    scope: Scope,
+    progress: Progress,
+    format: Format,
+}
+
+/// How values become base values (`--normalise`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum NormaliseArg {
+    /// Exact decimal conversion.
+    Exact,
+    /// value × factor as one float multiply (the reference benchmark's rule).
+    Float64,
+}
+
+/// The format of a panel's facts and of the outputs (`--format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// CSV.
+    Csv,
+    /// Apache Parquet.
+    Parquet,
+}
+
+/// Whether progress goes to stderr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Progress {
+    Shown,
+    Hidden,
 }
 
 fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
     let started = std::time::Instant::now();
-    let show = args.progress;
+    let show = args.progress == Progress::Shown;
     let phase = |stderr: &mut dyn Write, what: &str| {
         if show {
             let _ = writeln!(stderr, "\r{:>8.2}s  {what}", started.elapsed().as_secs_f64());
@@ -233,7 +268,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             let _ = write!(std::io::stderr(), "\r{:>8.2}s  reading: {rows} facts", started.elapsed().as_secs_f64());
         }
     };
-    let loaded = if args.parquet {
+    let loaded = if args.format == Format::Parquet {
         match zhibiao_frame::assess::parquet_records(&args.facts) {
             Ok((names, records)) => zhibiao_panel::load_panel_records(
                 &args.facts,
@@ -261,7 +296,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, &format!("read and validated {} facts", panel.len()));
-    let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.summaries_only) {
+    let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.scope) {
         Ok(outputs) => outputs,
         Err(err) => {
             writeln!(stderr, "error: the assessment failed: {err}")?;
@@ -269,7 +304,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, "assessed");
-    if let Err(err) = write_outputs(&args.out, &outputs, !args.summaries_only, args.parquet) {
+    if let Err(err) = write_outputs(&args.out, &outputs, args.scope, args.format) {
         writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
         return Ok(BAD_DATA);
     }
@@ -291,18 +326,18 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
 fn write_outputs(
     dir: &std::path::Path,
     outputs: &zhibiao_frame::assess::Outputs,
-    rows: bool,
-    parquet: bool,
+    scope: Scope,
+    format: Format,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
     use zhibiao_frame::assess::{spec_csvs, write_assessment_csv};
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
-    if parquet {
-        zhibiao_frame::assess::write_parquet(outputs, dir, &mut staging, rows).map_err(std::io::Error::other)?;
+    if format == Format::Parquet {
+        zhibiao_frame::assess::write_parquet(outputs, dir, &mut staging, scope).map_err(std::io::Error::other)?;
         return staging.commit();
     }
-    if rows {
+    if scope == Scope::Everything {
         let mut file = staging.create(&dir.join("assessment.csv"))?;
         write_assessment_csv(outputs, &mut file)?;
         file.flush()?;

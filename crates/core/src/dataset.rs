@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::domain::{self, Domain};
-use crate::facts::{self, Context};
+use crate::facts::{self, Context, Contract, Curated};
 use crate::model::{Fact, Indicator, Kind, Region, RegionLevel, Source};
 use crate::table::{Column, Schema, Table};
 use crate::text::decode_utf8;
@@ -78,7 +78,7 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
     if !dir.is_dir() {
         return Err(Diagnostics::one(Diagnostic::new(Location::file(dir), "no such data folder")));
     }
-    let (sources, texts) = load_sources(dir, &mut diagnostics);
+    let (sources, texts, broken) = load_sources(dir, &mut diagnostics);
     let regions = load_regions(dir, &mut diagnostics);
     let region_codes: HashSet<String> = regions.iter().map(|r| r.code.clone()).collect();
 
@@ -119,9 +119,12 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
         let Some(text) = read_text(&path, &mut diagnostics) else { continue };
         let context = Context {
             indicators: &by_id,
-            regions: Some(&region_codes),
-            sources: Some(&texts),
-            domain: Some(d.id()),
+            contract: Contract::Curated(Curated {
+                regions: &region_codes,
+                sources: &texts,
+                broken: &broken,
+                domain: d.id(),
+            }),
             units: Default::default(),
         };
         let rows = facts::parse_facts(&path, &text, &context, &mut diagnostics);
@@ -162,12 +165,16 @@ pub fn io_message(err: &std::io::Error) -> String {
     }
 }
 
-fn load_sources(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Source>, HashMap<String, String>) {
+/// The sources that loaded, their texts, and the ids listed whose row or text has a problem.
+type LoadedSources = (Vec<Source>, HashMap<String, String>, HashSet<String>);
+
+fn load_sources(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> LoadedSources {
     let path = dir.join("sources.csv");
     let mut sources = Vec::new();
     let mut texts = HashMap::new();
-    let Some(text) = read_text(&path, diagnostics) else { return (sources, texts) };
-    let Some(table) = Table::parse(&path, &text, &SOURCES, diagnostics) else { return (sources, texts) };
+    let mut broken = HashSet::new();
+    let Some(text) = read_text(&path, diagnostics) else { return (sources, texts, broken) };
+    let Some(table) = Table::parse(&path, &text, &SOURCES, diagnostics) else { return (sources, texts, broken) };
     let sources_dir = dir.join("sources");
     for row in table.rows() {
         let cell = |name: &str| table.cell(row, name);
@@ -251,6 +258,7 @@ fn load_sources(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Source>, 
             }
         }
         if diagnostics.len() > before {
+            broken.insert(id.text.to_owned());
             continue;
         }
         if let Some(body) = body {
@@ -270,7 +278,7 @@ fn load_sources(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Source>, 
             note: optional("note"),
         });
     }
-    (sources, texts)
+    (sources, texts, broken)
 }
 
 /// A source file is a plain name inside `data/sources/`: no directories, no `..`, not absolute.

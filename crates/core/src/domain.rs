@@ -137,8 +137,7 @@ pub fn catalogue(domain: &dyn Domain) -> Result<Vec<Indicator>, Diagnostics> {
     let indicators = parse_catalogue(
         Path::new(domain.catalogue_path()),
         domain.catalogue_csv(),
-        Some(domain.id()),
-        true,
+        CatalogueKind::Domain(domain.id()),
         &mut diagnostics,
     );
     match Diagnostics::from_vec(diagnostics) {
@@ -147,15 +146,27 @@ pub fn catalogue(domain: &dyn Domain) -> Result<Vec<Indicator>, Diagnostics> {
     }
 }
 
-/// Parses a catalogue. `domain`: when given, every row must belong to it. `complete`: every column
-/// present and non-empty (a domain's catalogue); otherwise the minimal columns suffice.
+/// Which catalogue a file is, and so which rules it follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CatalogueKind<'a> {
+    /// A domain crate's catalogue: every row belongs to the domain, every column is present and
+    /// non-empty (aliases excepted).
+    Domain(&'a str),
+    /// An analyst's catalogue for a panel: `id,domain,unit,direction` suffice.
+    Panel,
+}
+
+/// Parses a catalogue of the given kind.
 pub fn parse_catalogue(
     path: &Path,
     text: &str,
-    domain: Option<&str>,
-    complete: bool,
+    kind: CatalogueKind<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Indicator> {
+    let (domain, complete) = match kind {
+        CatalogueKind::Domain(d) => (Some(d), true),
+        CatalogueKind::Panel => (None, false),
+    };
     let Some(table) = Table::parse(path, text, &CATALOGUE, diagnostics) else {
         return Vec::new();
     };
@@ -272,7 +283,7 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         let mut d = Vec::new();
-        parse_catalogue(Path::new("i.csv"), text, Some("economy"), true, &mut d);
+        parse_catalogue(Path::new("i.csv"), text, CatalogueKind::Domain("economy"), &mut d);
         let got: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert_eq!(got, expected);
     }
@@ -315,8 +326,7 @@ mod tests {
         let got = parse_catalogue(
             Path::new("i.csv"),
             "id,domain,unit,direction\necology.x,ecology,万亩,down\n",
-            None,
-            false,
+            CatalogueKind::Panel,
             &mut d,
         );
         assert!(d.is_empty(), "{d:?}");

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fxhash::FxHashMap;
 use crate::model::{Bound, Fact, FactKey, Indicator, Kind, Measure};
 use crate::table::{Cell, Column, Schema};
-use crate::units::{Resolved, Units};
+use crate::units::{Resolved, UnitError, Units};
 use crate::{Decimal, DecimalError};
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -39,14 +39,35 @@ pub const FACTS: Schema = Schema {
 pub struct Context<'a> {
     /// The catalogue, by id.
     pub indicators: &'a HashMap<String, Indicator>,
-    /// Known region codes; `None` accepts any non-empty region (an analyst's panel).
-    pub regions: Option<&'a HashSet<String>>,
-    /// Source ids with their texts; `None` for a panel (then source and quote are optional and unchecked).
-    pub sources: Option<&'a HashMap<String, String>>,
-    /// The domain whose file this is, if the file belongs to one.
-    pub domain: Option<&'a str>,
+    /// Which contract the file is held to.
+    pub contract: Contract<'a>,
     /// Where units are looked up (the registry, or an analyst's units file).
     pub units: Units<'a>,
+}
+
+/// The two contracts a facts file can be held to.
+#[derive(Clone, Copy, Debug)]
+pub enum Contract<'a> {
+    /// A curated dataset's facts file (`data/facts/<domain>.csv`): every column present, regions
+    /// from `regions.csv`, every fact quoting a sentence of a pinned source and writing its value.
+    Curated(Curated<'a>),
+    /// An analyst's panel: any non-empty region; `value_hi`, `source`, `quote` and `note` optional
+    /// and source and quote unchecked.
+    Panel,
+}
+
+/// What a curated facts file is checked against besides the catalogue.
+#[derive(Clone, Copy, Debug)]
+pub struct Curated<'a> {
+    /// The region codes of `regions.csv`.
+    pub regions: &'a HashSet<String>,
+    /// The texts of the sources that loaded, by id.
+    pub sources: &'a HashMap<String, String>,
+    /// Source ids listed in `sources.csv` whose text did not load: their problem is reported once,
+    /// where the source is listed, and facts citing them are not checked against it again.
+    pub broken: &'a HashSet<String>,
+    /// The domain whose file this is.
+    pub domain: &'a str,
 }
 
 /// A validated row of a facts file, borrowed from the reader (see [`stream_facts`]).
@@ -82,8 +103,139 @@ pub struct FactRow<'a> {
 struct RowChecker<'c> {
     context: &'c Context<'c>,
     indicators: &'c FxHashMap<&'c str, &'c Indicator>,
-    units: FxHashMap<String, Result<Resolved, String>>,
-    positions: Option<Vec<Option<usize>>>,
+    units: FxHashMap<String, Result<Resolved, UnitError>>,
+    positions: Option<[Option<usize>; 11]>,
+}
+
+/// The cells of one row, by column.
+struct Cells<'r> {
+    indicator: Cell<'r>,
+    region: Cell<'r>,
+    year: Cell<'r>,
+    kind: Cell<'r>,
+    bound: Cell<'r>,
+    value: Cell<'r>,
+    value_hi: Cell<'r>,
+    unit: Cell<'r>,
+    source: Cell<'r>,
+    quote: Cell<'r>,
+    note: Cell<'r>,
+}
+
+/// Where a row's problems go, each located at its cell.
+struct Problems<'h, 'd> {
+    header: &'h crate::table::Header,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Problems<'_, '_> {
+    fn at(&mut self, cell: Cell<'_>, message: String) {
+        self.diagnostics.push(self.header.at(cell, message));
+    }
+}
+
+/// A cell's word in a closed vocabulary, or a problem.
+fn word<T: std::str::FromStr>(
+    name: &str,
+    cell: Cell<'_>,
+    expected: &str,
+    problems: &mut Problems<'_, '_>,
+) -> Option<T> {
+    let parsed = cell.text.parse::<T>().ok();
+    if parsed.is_none() {
+        problems.at(cell, format!("{name} \"{}\" is not one of {expected}", cell.text));
+    }
+    parsed
+}
+
+/// A cell's decimal (`None` when empty and `optional`), or a problem explained.
+fn decimal(name: &str, cell: Cell<'_>, optional: bool, unit: &str, problems: &mut Problems<'_, '_>) -> Option<Decimal> {
+    if optional && cell.text.is_empty() {
+        return None;
+    }
+    match cell.text.parse::<Decimal>() {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.at(cell, explain_bad_number(name, cell.text, e, unit));
+            None
+        }
+    }
+}
+
+/// value_hi goes with bound range, and only with it, and lies above value.
+fn check_range(
+    bound: Option<Bound>,
+    value: Option<Decimal>,
+    value_hi: Option<Decimal>,
+    hi_cell: Cell<'_>,
+    problems: &mut Problems<'_, '_>,
+) {
+    match (bound, value, value_hi) {
+        (Some(Bound::Range), _, None) if hi_cell.text.is_empty() => {
+            problems.at(hi_cell, "bound range needs value_hi (the upper end)".to_owned());
+        }
+        (Some(b), _, Some(_)) if b != Bound::Range => {
+            problems
+                .at(hi_cell, format!("value_hi \"{}\" is only allowed with bound range (bound is {b})", hi_cell.text));
+        }
+        (Some(Bound::Range), Some(lo), Some(hi)) if hi <= lo => {
+            problems.at(hi_cell, format!("value_hi {hi} is not above value {lo}"));
+        }
+        _ => {}
+    }
+}
+
+/// A value fits its indicator's measure: a share within [0, 100] %, a count whole and ≥ 0, a rank
+/// whole and ≥ 1.
+fn check_measure(i: &Indicator, u: &Resolved, cell: Cell<'_>, v: Decimal, problems: &mut Problems<'_, '_>) {
+    let base = u.to_base_exact(v);
+    match i.measure {
+        Measure::Share if u.base == "%" && (v < Decimal::ZERO || v > Decimal::new(100, 0)) => {
+            problems.at(cell, format!("share {v}% is outside [0, 100] (indicator \"{}\" is a share)", i.id));
+        }
+        Measure::Count if v.is_negative() || !base.is_some_and(Decimal::is_integer) => {
+            problems.at(
+                cell,
+                format!("count {v} {} is not a whole number ≥ 0 (indicator \"{}\" is a count)", u.name, i.id),
+            );
+        }
+        Measure::Rank if v <= Decimal::ZERO || !v.is_integer() => {
+            problems.at(cell, format!("rank {v} is not a whole number ≥ 1"));
+        }
+        _ => {}
+    }
+}
+
+/// A curated fact names a listed source, quotes it exactly, and the quote writes its values.
+fn check_provenance(
+    curated: &Curated<'_>,
+    cells: &Cells<'_>,
+    values: [(&str, Option<Decimal>); 2],
+    problems: &mut Problems<'_, '_>,
+) {
+    let (source, quote) = (cells.source, cells.quote);
+    match curated.sources.get(source.text) {
+        None if source.text.is_empty() => {
+            problems.at(source, "source is empty; curated facts name their source".to_owned())
+        }
+        None if curated.broken.contains(source.text) => {}
+        None => problems.at(source, format!("unknown source \"{}\" (expected an id from sources.csv)", source.text)),
+        Some(_) if quote.text.is_empty() => {
+            problems.at(quote, "quote is empty; curated facts quote the sentence that states them".to_owned());
+        }
+        Some(text) if !text.contains(quote.text) => {
+            problems.at(quote, format!("quote \"{}\" is not found in source \"{}\"", quote.text, source.text));
+        }
+        Some(_) => {
+            for (name, v) in values {
+                if let Some(v) = v
+                    && !writes_magnitude(quote.text, v)
+                {
+                    problems.at(quote, format!("{name} {v} is not written in the quote \"{}\"", quote.text));
+                }
+            }
+        }
+    }
 }
 
 impl<'c> RowChecker<'c> {
@@ -91,7 +243,8 @@ impl<'c> RowChecker<'c> {
         RowChecker { context, indicators, units: FxHashMap::default(), positions: None }
     }
 
-    /// The valid row, or `None` with every problem in `diagnostics`.
+    /// The valid row, or `None` with every problem in `diagnostics`. Each rule is a function of its
+    /// own above; this reads the cells and runs them in column order.
     fn check<'r>(
         &'r mut self,
         header: &crate::table::Header,
@@ -100,206 +253,129 @@ impl<'c> RowChecker<'c> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<FactRow<'r>> {
         let before = diagnostics.len();
-        let positions =
-            self.positions.get_or_insert_with(|| FACTS.columns.iter().map(|c| header.index(c.name)).collect());
-        let cells: [Cell<'_>; 11] =
-            std::array::from_fn(|k| header.cell_at(record, line, positions.get(k).copied().flatten()));
-        let cell = |name: &str| {
-            let k = match name {
-                "indicator" => 0,
-                "region" => 1,
-                "year" => 2,
-                "kind" => 3,
-                "bound" => 4,
-                "value" => 5,
-                "value_hi" => 6,
-                "unit" => 7,
-                "source" => 8,
-                "quote" => 9,
-                _ => 10,
-            };
-            cells[k]
+        let positions = self
+            .positions
+            .get_or_insert_with(|| std::array::from_fn(|k| FACTS.columns.get(k).and_then(|c| header.index(c.name))));
+        let at = |k: usize| header.cell_at(record, line, positions[k]);
+        let cells = Cells {
+            indicator: at(0),
+            region: at(1),
+            year: at(2),
+            kind: at(3),
+            bound: at(4),
+            value: at(5),
+            value_hi: at(6),
+            unit: at(7),
+            source: at(8),
+            quote: at(9),
+            note: at(10),
         };
-        let mut bad = |cell: Cell<'_>, message: String| diagnostics.push(header.at(cell, message));
-        let indicator_cell = cell("indicator");
-        let indicator = match self.indicators.get(indicator_cell.text) {
-            Some(i) => Some(*i),
-            None => {
-                let hint = nearest(indicator_cell.text, self.context.indicators.keys().map(String::as_str))
-                    .map(|n| format!("; did you mean \"{n}\"?"))
-                    .unwrap_or_default();
-                bad(indicator_cell, format!("unknown indicator \"{}\"{hint}", indicator_cell.text));
-                None
-            }
-        };
-        if let (Some(i), Some(domain)) = (indicator, self.context.domain)
-            && i.domain != domain
-        {
-            bad(indicator_cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{domain}\"", i.id, i.domain));
-        }
-        let region = cell("region");
-        match self.context.regions {
-            Some(known) if !known.contains(region.text) => {
-                bad(
-                    region,
-                    format!("unknown region \"{}\" (expected a GB/T 2260 code listed in regions.csv)", region.text),
-                );
-            }
-            None if region.text.is_empty() => bad(region, "region is empty".to_owned()),
-            _ => {}
-        }
-        let year_cell = cell("year");
-        let year = parse_year(year_cell.text);
+        let mut problems = Problems { header, diagnostics };
+        let context = self.context;
+        let indicator = self.indicator(cells.indicator, &mut problems);
+        self.region(cells.region, &mut problems);
+        let year = parse_year(cells.year.text);
         if year.is_none() {
-            bad(year_cell, format!("year \"{}\" is not a year (expected four digits, e.g. 2024)", year_cell.text));
+            let text = cells.year.text;
+            problems.at(cells.year, format!("year \"{text}\" is not a year (expected four digits, e.g. 2024)"));
         }
-        let kind_cell = cell("kind");
-        let kind = kind_cell.text.parse::<Kind>().ok();
-        if kind.is_none() {
-            bad(kind_cell, format!("kind \"{}\" is not one of {}", kind_cell.text, Kind::expected()));
-        }
-        let bound_cell = cell("bound");
-        let bound = bound_cell.text.parse::<Bound>().ok();
-        if bound.is_none() {
-            bad(bound_cell, format!("bound \"{}\" is not one of {}", bound_cell.text, Bound::expected()));
-        }
-        let unit_cell = cell("unit");
-        let value_cell = cell("value");
-        let value = match value_cell.text.parse::<Decimal>() {
-            Ok(v) => Some(v),
-            Err(e) => {
-                bad(value_cell, explain_bad_number("value", value_cell.text, e, unit_cell.text));
-                None
-            }
-        };
-        let hi_cell = cell("value_hi");
-        let value_hi = match hi_cell.text {
-            "" => None,
-            text => match text.parse::<Decimal>() {
-                Ok(v) => Some(v),
-                Err(e) => {
-                    bad(hi_cell, explain_bad_number("value_hi", text, e, unit_cell.text));
-                    None
+        let kind: Option<Kind> = word("kind", cells.kind, &Kind::expected(), &mut problems);
+        let bound: Option<Bound> = word("bound", cells.bound, &Bound::expected(), &mut problems);
+        let value = decimal("value", cells.value, false, cells.unit.text, &mut problems);
+        let value_hi = decimal("value_hi", cells.value_hi, true, cells.unit.text, &mut problems);
+        check_range(bound, value, value_hi, cells.value_hi, &mut problems);
+        let unit = self.unit(cells.unit, indicator, &mut problems);
+        if let (Some(i), Some(u)) = (indicator, unit) {
+            for (c, v) in [(cells.value, value), (cells.value_hi, value_hi)] {
+                if let Some(v) = v {
+                    check_measure(i, u, c, v, &mut problems);
                 }
-            },
+            }
+        }
+        if let Contract::Curated(curated) = &context.contract {
+            check_provenance(curated, &cells, [("value", value), ("value_hi", value_hi)], &mut problems);
+        }
+        if diagnostics.len() > before {
+            return None;
+        }
+        Some(FactRow {
+            indicator: indicator?,
+            region: cells.region.text,
+            year: year?,
+            kind: kind?,
+            bound: bound?,
+            value: value?,
+            value_hi,
+            unit: unit?,
+            source: cells.source.text,
+            quote: cells.quote.text,
+            note: cells.note.text,
+            line,
+        })
+    }
+
+    /// The catalogued indicator (with a suggestion when unknown), in its file's domain.
+    fn indicator(&self, cell: Cell<'_>, problems: &mut Problems<'_, '_>) -> Option<&'c Indicator> {
+        let Some(&i) = self.indicators.get(cell.text) else {
+            let hint = nearest(cell.text, self.context.indicators.keys().map(String::as_str))
+                .map(|n| format!("; did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            problems.at(cell, format!("unknown indicator \"{}\"{hint}", cell.text));
+            return None;
         };
-        match (bound, value, value_hi) {
-            (Some(Bound::Range), _, None) if hi_cell.text.is_empty() => {
-                bad(hi_cell, "bound range needs value_hi (the upper end)".to_owned());
-            }
-            (Some(b), _, Some(_)) if b != Bound::Range => {
-                bad(hi_cell, format!("value_hi \"{}\" is only allowed with bound range (bound is {b})", hi_cell.text));
-            }
-            (Some(Bound::Range), Some(lo), Some(hi)) if hi <= lo => {
-                bad(hi_cell, format!("value_hi {hi} is not above value {lo}"));
-            }
+        if let Contract::Curated(c) = &self.context.contract
+            && i.domain != c.domain
+        {
+            problems
+                .at(cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{}\"", i.id, i.domain, c.domain));
+        }
+        Some(i)
+    }
+
+    /// A listed region code (curated), or any non-empty one (a panel).
+    fn region(&self, cell: Cell<'_>, problems: &mut Problems<'_, '_>) {
+        match &self.context.contract {
+            Contract::Curated(c) if !c.regions.contains(cell.text) => problems.at(
+                cell,
+                format!("unknown region \"{}\" (expected a GB/T 2260 code listed in regions.csv)", cell.text),
+            ),
+            Contract::Panel if cell.text.is_empty() => problems.at(cell, "region is empty".to_owned()),
             _ => {}
         }
-        for name in [unit_cell.text, indicator.map_or("", |i| i.unit.as_str())] {
+    }
+
+    /// The resolved unit, of the dimension the indicator is measured in (lookups cached).
+    fn unit(
+        &mut self,
+        cell: Cell<'_>,
+        indicator: Option<&Indicator>,
+        problems: &mut Problems<'_, '_>,
+    ) -> Option<&Resolved> {
+        for name in [cell.text, indicator.map_or("", |i| i.unit.as_str())] {
             if !self.units.contains_key(name) {
                 self.units.insert(name.to_owned(), self.context.units.resolve(name));
             }
         }
-        let resolved = self.units.get(unit_cell.text)?;
-        let unit = match resolved {
-            Ok(u) => Some(u),
+        let u = match self.units.get(cell.text)? {
+            Ok(u) => u,
             Err(e) => {
-                bad(unit_cell, e.clone());
-                None
+                problems.at(cell, e.to_string());
+                return None;
             }
         };
-        if let (Some(i), Some(u)) = (indicator, unit)
+        if let Some(i) = indicator
             && let Some(Ok(expected)) = self.units.get(i.unit.as_str())
             && expected.dimension != u.dimension
         {
-            bad(
-                unit_cell,
+            problems.at(
+                cell,
                 format!(
                     "unit \"{}\" ({}) does not fit indicator \"{}\", measured in {} ({})",
                     u.name, u.dimension, i.id, i.unit, expected.dimension
                 ),
             );
         }
-        if let (Some(i), Some(u), Some(v)) = (indicator, unit, value) {
-            for (c, v) in [(value_cell, Some(v)), (hi_cell, value_hi)] {
-                let Some(v) = v else { continue };
-                let base = u.to_base_exact(v);
-                match i.measure {
-                    Measure::Share if u.base == "%" && (v < Decimal::ZERO || v > Decimal::new(100, 0)) => {
-                        bad(c, format!("share {v}% is outside [0, 100] (indicator \"{}\" is a share)", i.id));
-                    }
-                    Measure::Count if v.is_negative() || !base.is_some_and(Decimal::is_integer) => {
-                        bad(
-                            c,
-                            format!(
-                                "count {v} {} is not a whole number ≥ 0 (indicator \"{}\" is a count)",
-                                u.name, i.id
-                            ),
-                        );
-                    }
-                    Measure::Rank if v <= Decimal::ZERO || !v.is_integer() => {
-                        bad(c, format!("rank {v} is not a whole number ≥ 1"));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        let source_cell = cell("source");
-        let quote_cell = cell("quote");
-        if let Some(sources) = self.context.sources {
-            match sources.get(source_cell.text) {
-                None if source_cell.text.is_empty() => {
-                    bad(source_cell, "source is empty; curated facts name their source".to_owned())
-                }
-                None => bad(
-                    source_cell,
-                    format!("unknown source \"{}\" (expected an id from sources.csv)", source_cell.text),
-                ),
-                Some(text) => {
-                    if quote_cell.text.is_empty() {
-                        bad(quote_cell, "quote is empty; curated facts quote the sentence that states them".to_owned());
-                    } else if !text.contains(quote_cell.text) {
-                        bad(
-                            quote_cell,
-                            format!("quote \"{}\" is not found in source \"{}\"", quote_cell.text, source_cell.text),
-                        );
-                    } else {
-                        for (name, v) in [("value", value), ("value_hi", value_hi)] {
-                            if let Some(v) = v
-                                && !writes_magnitude(quote_cell.text, v)
-                            {
-                                bad(
-                                    quote_cell,
-                                    format!("{name} {v} is not written in the quote \"{}\"", quote_cell.text),
-                                );
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if diagnostics.len() > before {
-            return None;
-        }
-        if let (Some(indicator), Some(year), Some(kind), Some(bound), Some(value), Some(unit)) =
-            (indicator, year, kind, bound, value, unit)
-        {
-            return Some(FactRow {
-                indicator,
-                region: region.text,
-                year,
-                kind,
-                bound,
-                value,
-                value_hi,
-                unit,
-                source: source_cell.text,
-                quote: quote_cell.text,
-                note: cell("note").text,
-                line,
-            });
-        }
-        None
+        Some(u)
     }
 }
 
@@ -314,7 +390,7 @@ fn check_curated_header(
     context: &Context<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if let (Some(header), true) = (header, context.sources.is_some()) {
+    if let (Some(header), Contract::Curated(_)) = (header, &context.contract) {
         for column in FACTS.columns.iter().filter(|c| !header.has(c.name)) {
             diagnostics.push(Diagnostic::new(
                 crate::Location::at(path, 1, 0),
@@ -386,19 +462,27 @@ pub fn check_records(
     true
 }
 
-/// [`stream_facts`] on `threads` worker threads: each chunk of the file is validated into a part of
-/// its own (`new_part`, filled by `row`), and the parts reach `merge` in file order.
-#[allow(clippy::too_many_arguments)]
+/// How [`stream_facts_parallel`] works on several threads.
+pub struct Workers<'w, P> {
+    /// How many worker threads validate chunks.
+    pub threads: usize,
+    /// A new, empty part for a chunk.
+    pub new_part: &'w (dyn Fn() -> P + Sync),
+    /// What each valid row does to its chunk's part.
+    pub row: &'w (dyn Fn(&mut P, &FactRow<'_>) + Sync),
+}
+
+/// [`stream_facts`] on several worker threads: each chunk of the file is validated into a part of
+/// its own (`workers.new_part`, filled by `workers.row`), and the parts reach `merge` in file order.
 pub fn stream_facts_parallel<R: std::io::Read, P: Send>(
     path: &Path,
     input: R,
     context: &Context<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-    threads: usize,
-    new_part: &(dyn Fn() -> P + Sync),
-    row: &(dyn Fn(&mut P, &FactRow<'_>) + Sync),
+    workers: Workers<'_, P>,
     merge: &mut dyn FnMut(P),
 ) -> bool {
+    let Workers { threads, new_part, row } = workers;
     let indicators = fast_index(context);
     let new = || (RowChecker::new(context, &indicators), new_part());
     let work = |part: &mut (RowChecker<'_>, P),
@@ -412,7 +496,8 @@ pub fn stream_facts_parallel<R: std::io::Read, P: Send>(
         }
     };
     let mut merge_part = |(_, user): (RowChecker<'_>, P)| merge(user);
-    let header = crate::table::stream_parallel(path, input, &FACTS, diagnostics, threads, &new, &work, &mut merge_part);
+    let workers = crate::table::Workers { threads, new_part: &new, work: &work };
+    let header = crate::table::stream_parallel(path, input, &FACTS, diagnostics, workers, &mut merge_part);
     check_curated_header(path, header.as_ref(), context, diagnostics);
     header.is_some()
 }

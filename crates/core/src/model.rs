@@ -36,11 +36,11 @@ macro_rules! vocabulary {
         }
 
         impl ::std::str::FromStr for $name {
-            type Err = ();
-            fn from_str(text: &str) -> Result<$name, ()> {
+            type Err = $crate::model::UnknownWord;
+            fn from_str(text: &str) -> Result<$name, $crate::model::UnknownWord> {
                 match text {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(()),
+                    _ => Err($crate::model::UnknownWord { word: text.to_owned(), expected: $name::WORDS }),
                 }
             }
         }
@@ -51,6 +51,16 @@ macro_rules! vocabulary {
             }
         }
     };
+}
+
+/// A word that is not in a closed vocabulary.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("\"{word}\" is not one of {}", expected.join(", "))]
+pub struct UnknownWord {
+    /// The word read.
+    pub word: String,
+    /// The vocabulary's words.
+    pub expected: &'static [&'static str],
 }
 
 vocabulary! {

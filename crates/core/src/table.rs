@@ -152,6 +152,16 @@ fn report_dropped(path: &Path, diagnostics: &mut Vec<Diagnostic>, dropped: usize
 /// A record callback: the header, the record, its 1-based line, and where to put problems.
 pub type EachRecord<'f> = dyn FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + 'f;
 
+/// How [`stream_parallel`] works on several threads.
+pub struct Workers<'w, P> {
+    /// How many worker threads parse chunks.
+    pub threads: usize,
+    /// A new, empty part for a chunk.
+    pub new_part: &'w (dyn Fn() -> P + Sync),
+    /// What each record does to its chunk's part.
+    pub work: &'w WorkRecord<'w, P>,
+}
+
 /// A record callback of [`stream_parallel`], filling a part of type `P`.
 pub type WorkRecord<'f, P> = dyn Fn(&mut P, &Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + Sync + 'f;
 
@@ -283,12 +293,10 @@ impl<R: std::io::Read> Chunker<R> {
 
 /// Parses one chunk of whole records starting at `base_line`; the first record of the file sets
 /// `header`. Returns false when the header is unusable.
-#[allow(clippy::too_many_arguments)]
 fn parse_chunk(
     path: &Path,
     schema: &Schema,
-    bytes: &[u8],
-    base_line: u64,
+    (bytes, base_line): (&[u8], u64),
     header: &mut Option<Header>,
     record: &mut csv::StringRecord,
     diagnostics: &mut Vec<Diagnostic>,
@@ -361,7 +369,7 @@ pub fn stream<R: std::io::Read>(
     let mut record = csv::StringRecord::new();
     let (start, mut dropped) = (diagnostics.len(), 0usize);
     while let Ok(Some((bytes, line))) = chunks.next(path, schema, diagnostics) {
-        if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
+        if !parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, diagnostics, &mut each) {
             return None;
         }
         cap(diagnostics, start, &mut dropped);
@@ -379,17 +387,15 @@ pub fn stream<R: std::io::Read>(
 /// [`stream`] on `threads` worker threads: chunks are parsed in parallel, each into a part of its
 /// own (`new_part`, filled by `work`), and the parts are handed to `merge` in file order.
 /// Diagnostics are collected in file order too.
-#[allow(clippy::too_many_arguments)]
 pub fn stream_parallel<R: std::io::Read, P: Send>(
     path: &Path,
     input: R,
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
-    threads: usize,
-    new_part: &(dyn Fn() -> P + Sync),
-    work: &WorkRecord<'_, P>,
+    workers: Workers<'_, P>,
     merge: &mut dyn FnMut(P),
 ) -> Option<Header> {
+    let Workers { threads, new_part, work } = workers;
     use std::collections::BTreeMap;
     use std::sync::{Mutex, mpsc};
     let mut chunks = Chunker::new(input);
@@ -402,7 +408,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
             let mut part = new_part();
             let mut each =
                 |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| work(&mut part, h, r, l, d);
-            if !parse_chunk(path, schema, &bytes, line, &mut header, &mut record, diagnostics, &mut each) {
+            if !parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, diagnostics, &mut each) {
                 return None;
             }
             cap(diagnostics, start, &mut dropped);
@@ -439,7 +445,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
                     let mut each = |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| {
                         work(&mut part, h, r, l, d)
                     };
-                    parse_chunk(path, schema, &bytes, line, &mut header, &mut record, &mut problems, &mut each);
+                    parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, &mut problems, &mut each);
                     if to_merger.send((seq, part, problems)).is_err() {
                         break;
                     }

@@ -432,15 +432,31 @@ pub enum Units<'a> {
     Table(&'a std::collections::HashMap<String, Resolved>),
 }
 
+/// Why a unit name does not resolve.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum UnitError {
+    /// Not in the built-in registry.
+    #[error(transparent)]
+    Registry(#[from] UnknownUnit),
+    /// Not in the analyst's units file.
+    #[error("unknown unit \"{name}\" (the units file lists: {})", listed.join(" "))]
+    Table {
+        /// The name looked up.
+        name: String,
+        /// The units the file lists, sorted.
+        listed: Vec<String>,
+    },
+}
+
 impl Units<'_> {
     /// Resolves a unit name, or says why not.
-    pub fn resolve(&self, name: &str) -> Result<Resolved, String> {
+    pub fn resolve(&self, name: &str) -> Result<Resolved, UnitError> {
         match self {
-            Units::Registry => lookup(name).map(Resolved::from).map_err(|e| e.to_string()),
+            Units::Registry => Ok(lookup(name).map(Resolved::from)?),
             Units::Table(table) => table.get(name).cloned().ok_or_else(|| {
-                let mut known: Vec<&str> = table.keys().map(String::as_str).collect();
-                known.sort_unstable();
-                format!("unknown unit \"{name}\" (the units file lists: {})", known.join(" "))
+                let mut listed: Vec<String> = table.keys().cloned().collect();
+                listed.sort_unstable();
+                UnitError::Table { name: name.to_owned(), listed }
             }),
         }
     }

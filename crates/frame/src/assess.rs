@@ -351,18 +351,26 @@ impl Outputs {
 /// Runs the engine on a panel, which it consumes (its columns are freed as soon as the engine's
 /// frames are built).
 pub fn run(panel: Panel, tolerance: Tolerance) -> PolarsResult<Outputs> {
-    run_with(panel, tolerance, false)
+    run_with(panel, tolerance, Scope::Everything)
 }
 
-/// [`run`]; with `summaries_only`, the assessment frame keeps only what the summaries need
-/// (`indicator, domain, region, year, actual_base, rel_gap, status`), so polars computes and holds
-/// less.
-pub fn run_with(panel: Panel, tolerance: Tolerance, summaries_only: bool) -> PolarsResult<Outputs> {
+/// What the engine is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The assessment, one row per target, and the three summaries.
+    Everything,
+    /// The three summaries only: the assessment frame keeps only what they need (`indicator,
+    /// domain, region, year, actual_base, rel_gap, status`), so polars computes and holds less.
+    SummariesOnly,
+}
+
+/// [`run`] for a [`Scope`].
+pub fn run_with(panel: Panel, tolerance: Tolerance, scope: Scope) -> PolarsResult<Outputs> {
     let names = Names::of(&panel);
     let (targets, actuals, estimates) = frames(&panel)?;
     drop(panel);
     let plan = assess(targets.lazy(), actuals.lazy(), estimates.map(DataFrame::lazy), tolerance);
-    let plan = if summaries_only {
+    let plan = if scope == Scope::SummariesOnly {
         plan.select([
             col("indicator"),
             col("domain"),
@@ -681,17 +689,17 @@ fn name_codes(frame: &mut DataFrame, column: &str, names: &[String]) -> PolarsRe
     Ok(())
 }
 
-/// Writes the outputs as Parquet: `assessment.parquet` (unless `rows` is false) and the three
+/// Writes the outputs as Parquet: `assessment.parquet` (for [`Scope::Everything`]) and the three
 /// summaries, with names for codes and full-precision numbers, staged with the caller's other files.
 pub fn write_parquet(
     outputs: &Outputs,
     dir: &std::path::Path,
     staging: &mut zhibiao_core::output::Staging,
-    rows: bool,
+    scope: Scope,
 ) -> PolarsResult<()> {
     let statuses = status_names();
     let mut frames: Vec<(&str, DataFrame)> = Vec::new();
-    if rows {
+    if scope == Scope::Everything {
         frames.push(("assessment.parquet", decoded_frame(outputs)?));
     }
     let mut a = outputs.by_domain_year.clone();

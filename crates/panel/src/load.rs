@@ -8,7 +8,7 @@ use zhibiao_core::Indicator;
 use zhibiao_core::dataset::{io_message, read_text};
 use zhibiao_core::diagnostic::{Diagnostic, Diagnostics, Location};
 use zhibiao_core::domain;
-use zhibiao_core::facts::{self, Context};
+use zhibiao_core::facts::{self, Context, Contract};
 use zhibiao_core::table::{Column, Schema, Table};
 use zhibiao_core::units::{self, Normalise, Resolved};
 
@@ -58,21 +58,13 @@ pub fn load_panel(
                 if limit.is_none()
                     && let Err(why) = builder.absorb(part)
                 {
-                    limit = Some(why);
+                    limit = Some(why.to_string());
                 }
                 progress(builder.len());
             };
             let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
-            facts::stream_facts_parallel(
-                facts_path,
-                file,
-                &context,
-                &mut diagnostics,
-                threads,
-                &new_part,
-                &row,
-                &mut merge,
-            );
+            let workers = facts::Workers { threads, new_part: &new_part, row: &row };
+            facts::stream_facts_parallel(facts_path, file, &context, &mut diagnostics, workers, &mut merge);
             if let Some(why) = limit {
                 diagnostics.push(Diagnostic::new(Location::file(facts_path), why));
             }
@@ -131,7 +123,7 @@ impl PanelInputs {
         let units =
             units_path.and_then(|p| read_text(p, &mut diagnostics).map(|t| parse_units(p, &t, &mut diagnostics)));
         let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
-            .map(|t| domain::parse_catalogue(indicators_path, &t, None, false, &mut diagnostics))
+            .map(|t| domain::parse_catalogue(indicators_path, &t, domain::CatalogueKind::Panel, &mut diagnostics))
             .unwrap_or_default();
         if let Some(d) = Diagnostics::from_vec(diagnostics) {
             return Err(d);
@@ -146,7 +138,7 @@ impl PanelInputs {
             Some(table) => units::Units::Table(table),
             None => units::Units::Registry,
         };
-        Context { indicators: &self.indicators, regions: None, sources: None, domain: None, units }
+        Context { indicators: &self.indicators, contract: Contract::Panel, units }
     }
 }
 

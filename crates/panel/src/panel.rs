@@ -7,6 +7,44 @@ use zhibiao_core::fxhash::FxHashMap;
 use zhibiao_core::model::{Bound, Direction, Fact, Indicator, Kind};
 use zhibiao_core::units::{Normalise, Resolved, Units};
 
+/// Why a row could not join a panel (the limits of its integer codes, or a value out of range).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PanelError {
+    /// More regions than the codes hold.
+    #[error("more than {MAX_REGIONS} regions")]
+    TooManyRegions,
+    /// More units than the codes hold.
+    #[error("more than 65,536 units")]
+    TooManyUnits,
+    /// An indicator the panel's catalogue does not have.
+    #[error("indicator \"{0}\" is not in the catalogue")]
+    UnknownIndicator(String),
+    /// A value whose base value does not fit.
+    #[error("value {value} {unit} overflows")]
+    Overflow {
+        /// The value as written.
+        value: zhibiao_scan::Decimal,
+        /// Its unit.
+        unit: String,
+    },
+    /// A unit that does not resolve.
+    #[error(transparent)]
+    Unit(#[from] zhibiao_core::units::UnitError),
+}
+
+/// One row's fields, coded where the panel codes them.
+struct Parts<'a> {
+    indicator: u32,
+    region: &'a str,
+    year: i32,
+    kind: Kind,
+    bound: Bound,
+    value: zhibiao_scan::Decimal,
+    value_hi: Option<zhibiao_scan::Decimal>,
+    unit: &'a Resolved,
+    line: u64,
+}
+
 /// Codes of the kinds (`Kind as u8` order: actual 0, estimate 1, target 2).
 pub fn kind_code(kind: Kind) -> u8 {
     match kind {
@@ -151,7 +189,7 @@ impl PanelBuilder {
     }
 
     /// Appends a part built with [`PanelBuilder::part`], recoding its regions and units.
-    pub fn absorb(&mut self, part: PanelBuilder) -> Result<(), String> {
+    pub fn absorb(&mut self, part: PanelBuilder) -> Result<(), PanelError> {
         let q = part.panel;
         let mut region_map = Vec::with_capacity(q.regions.len());
         for name in &q.regions {
@@ -159,7 +197,7 @@ impl PanelBuilder {
                 Some(&code) => code,
                 None => {
                     if self.panel.regions.len() >= MAX_REGIONS {
-                        return Err(format!("more than {MAX_REGIONS} regions"));
+                        return Err(PanelError::TooManyRegions);
                     }
                     let code = self.panel.regions.len() as u32;
                     self.region_codes.insert(name.clone(), code);
@@ -174,8 +212,7 @@ impl PanelBuilder {
             let code = match self.unit_codes.get(unit.name.as_str()) {
                 Some(&code) => code,
                 None => {
-                    let code =
-                        u16::try_from(self.panel.units.len()).map_err(|_| "more than 65,536 units".to_owned())?;
+                    let code = u16::try_from(self.panel.units.len()).map_err(|_| PanelError::TooManyUnits)?;
                     self.unit_codes.insert(unit.name.clone(), code);
                     self.panel.units.push(unit.clone());
                     code
@@ -212,61 +249,50 @@ impl PanelBuilder {
 
     /// Adds a validated row. Fails (with the reason) only on limits: more than [`MAX_REGIONS`]
     /// regions or 65,536 units, or a value whose base value overflows.
-    pub fn push(&mut self, row: &FactRow<'_>) -> Result<(), String> {
+    pub fn push(&mut self, row: &FactRow<'_>) -> Result<(), PanelError> {
         let Some(&indicator) = self.indicator_codes.get(row.indicator.id.as_str()) else {
-            return Err(format!("indicator \"{}\" is not in the catalogue", row.indicator.id));
+            return Err(PanelError::UnknownIndicator(row.indicator.id.clone()));
         };
-        self.push_parts(
+        self.push_parts(Parts {
             indicator,
-            row.region,
-            row.year,
-            row.kind,
-            row.bound,
-            row.value,
-            row.value_hi,
-            row.unit,
-            row.line,
-        )
+            region: row.region,
+            year: row.year,
+            kind: row.kind,
+            bound: row.bound,
+            value: row.value,
+            value_hi: row.value_hi,
+            unit: row.unit,
+            line: row.line,
+        })
     }
 
     /// Adds a fact of a validated dataset (its unit resolved through `units`).
-    pub fn push_fact(&mut self, fact: &Fact, units: Units<'_>, line: u64) -> Result<(), String> {
+    pub fn push_fact(&mut self, fact: &Fact, units: Units<'_>, line: u64) -> Result<(), PanelError> {
         let Some(&indicator) = self.indicator_codes.get(fact.indicator.as_str()) else {
-            return Err(format!("indicator \"{}\" is not in the catalogue", fact.indicator));
+            return Err(PanelError::UnknownIndicator(fact.indicator.clone()));
         };
         let unit = units.resolve(&fact.unit)?;
-        self.push_parts(
+        self.push_parts(Parts {
             indicator,
-            &fact.region,
-            fact.year,
-            fact.kind,
-            fact.bound,
-            fact.value,
-            fact.value_hi,
-            &unit,
+            region: &fact.region,
+            year: fact.year,
+            kind: fact.kind,
+            bound: fact.bound,
+            value: fact.value,
+            value_hi: fact.value_hi,
+            unit: &unit,
             line,
-        )
+        })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn push_parts(
-        &mut self,
-        indicator: u32,
-        region: &str,
-        year: i32,
-        kind: Kind,
-        bound: Bound,
-        value: zhibiao_scan::Decimal,
-        value_hi: Option<zhibiao_scan::Decimal>,
-        unit: &Resolved,
-        line: u64,
-    ) -> Result<(), String> {
+    fn push_parts(&mut self, row: Parts<'_>) -> Result<(), PanelError> {
+        let Parts { indicator, region, year, kind, bound, value, value_hi, unit, line } = row;
         let p = &mut self.panel;
         let region = match self.region_codes.get(region) {
             Some(&code) => code,
             None => {
                 if p.regions.len() >= MAX_REGIONS {
-                    return Err(format!("more than {MAX_REGIONS} regions"));
+                    return Err(PanelError::TooManyRegions);
                 }
                 let code = p.regions.len() as u32;
                 self.region_codes.insert(region.to_owned(), code);
@@ -277,21 +303,24 @@ impl PanelBuilder {
         let unit_code = match self.unit_codes.get(unit.name.as_str()) {
             Some(&code) => code,
             None => {
-                let code = u16::try_from(p.units.len()).map_err(|_| "more than 65,536 units".to_owned())?;
+                let code = u16::try_from(p.units.len()).map_err(|_| PanelError::TooManyUnits)?;
                 self.unit_codes.insert(unit.name.clone(), code);
                 p.units.push(unit.clone());
                 code
             }
         };
-        let base = unit.to_base(value, self.mode).ok_or_else(|| format!("value {value} {} overflows", unit.name))?;
+        let base =
+            unit.to_base(value, self.mode).ok_or_else(|| PanelError::Overflow { value, unit: unit.name.clone() })?;
         if let Some(hi) = value_hi {
             if p.value_hi.is_empty() {
                 p.value_hi = vec![f64::NAN; p.indicator.len()];
                 p.value_hi_base = vec![f64::NAN; p.indicator.len()];
             }
             p.value_hi.push(hi.to_f64());
-            p.value_hi_base
-                .push(unit.to_base(hi, self.mode).ok_or_else(|| format!("value {hi} {} overflows", unit.name))?);
+            p.value_hi_base.push(
+                unit.to_base(hi, self.mode)
+                    .ok_or_else(|| PanelError::Overflow { value: hi, unit: unit.name.clone() })?,
+            );
         } else if !p.value_hi.is_empty() {
             p.value_hi.push(f64::NAN);
             p.value_hi_base.push(f64::NAN);

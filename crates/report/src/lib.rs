@@ -110,6 +110,30 @@ pub struct Regenerated {
     pub stale: Vec<PathBuf>,
 }
 
+/// Why [`regenerate`] wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum RegenerateError {
+    /// The dataset is invalid: every located problem.
+    #[error("{problems}\nerror: {} problems in {}; nothing was written", problems.len(), dir.display())]
+    Invalid {
+        /// The data folder.
+        dir: PathBuf,
+        /// Every problem found.
+        problems: zhibiao_core::Diagnostics,
+    },
+    /// The summaries could not be built.
+    #[error("error: {0}")]
+    Build(#[from] Error),
+    /// The summaries could not be written (the previous ones are unchanged).
+    #[error("error: cannot write {}: {source}", dir.display())]
+    Write {
+        /// The summaries folder.
+        dir: PathBuf,
+        /// What failed.
+        source: std::io::Error,
+    },
+}
+
 /// Validates the dataset in `data_dir`, builds its summaries and writes them to
 /// `data_dir/summaries/` (or, in check mode, finds the stale ones). Invalid data stops it before
 /// anything is written: the error holds every located problem.
@@ -118,12 +142,12 @@ pub fn regenerate(
     domains: &[&dyn Domain],
     mode: Mode,
     options: &Options,
-) -> Result<Regenerated, String> {
+) -> Result<Regenerated, RegenerateError> {
     let data = zhibiao_core::dataset::load(data_dir, domains)
-        .map_err(|d| format!("{d}\nerror: {} problems in {}; nothing was written", d.len(), data_dir.display()))?;
-    let files = build(&data, domains, options).map_err(|e| format!("error: {e}"))?;
+        .map_err(|problems| RegenerateError::Invalid { dir: data_dir.to_owned(), problems })?;
+    let files = build(&data, domains, options)?;
     let dir = data_dir.join("summaries");
-    let stale = write(&dir, &files, mode).map_err(|e| format!("error: cannot write {}: {e}", dir.display()))?;
+    let stale = write(&dir, &files, mode).map_err(|source| RegenerateError::Write { dir: dir.clone(), source })?;
     Ok(Regenerated { facts: data.facts.len(), files: files.len(), stale })
 }
 

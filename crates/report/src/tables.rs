@@ -19,9 +19,12 @@ pub enum BuildError {
     /// The polars engine failed.
     #[error("the aggregation failed: {0}")]
     Engine(#[from] polars::error::PolarsError),
+    /// A validated fact did not join the panel.
+    #[error("a fact does not join the panel: {0}")]
+    Row(#[from] zhibiao_panel::PanelError),
     /// The validated facts did not make a panel (a duplicate key, say).
     #[error("the facts do not make a panel: {0}")]
-    Panel(String),
+    Panel(zhibiao_core::Diagnostics),
 }
 
 record! {
@@ -221,9 +224,9 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     let indicators: HashMap<String, Indicator> = data.indicators.iter().map(|i| (i.id.clone(), i.clone())).collect();
     let mut builder = zhibiao_panel::PanelBuilder::new(data.indicators.clone(), Normalise::Exact);
     for f in &data.facts {
-        builder.push_fact(f, Units::Registry, 0).map_err(BuildError::Panel)?;
+        builder.push_fact(f, Units::Registry, 0)?;
     }
-    let panel = builder.finish(std::path::Path::new("data")).map_err(|d| BuildError::Panel(d.to_string()))?;
+    let panel = builder.finish(std::path::Path::new("data")).map_err(BuildError::Panel)?;
     let outputs = zhibiao_frame::assess::run(panel, tolerance)?;
     let region_names: HashMap<&str, &str> =
         data.regions.iter().map(|r| (r.code.as_str(), r.name_zh.as_str())).collect();

@@ -42,11 +42,11 @@ pub fn run(data: &Path, write: bool, verbose: bool) -> Result<bool, String> {
                 report.repeated_quotes.join(" | ")
             );
         }
-        if report.share() < crate::COVERAGE_FLOOR {
+        if report.share() < zhibiao_core::coverage::FLOOR {
             eprintln!(
                 "error: {id}: coverage {:.1}% is below {:.0}%",
                 100.0 * report.share(),
-                100.0 * crate::COVERAGE_FLOOR
+                100.0 * zhibiao_core::coverage::FLOOR
             );
             ok = false;
         }

@@ -45,9 +45,6 @@ const TASKS: &[Task] = &[
     },
 ];
 
-/// The share of quantity numbers of each source that facts must quote.
-const COVERAGE_FLOOR: f64 = 0.98;
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((name, rest)) = args.split_first() else {

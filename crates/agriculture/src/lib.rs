@@ -1,6 +1,6 @@
 //! The agriculture domain (农业农村) of zhibiao: its indicator catalogue and the rule for what belongs to it.
 //!
-//! **Scope.** A statement of a government work report belongs to agriculture when it is about grain, farmland, livestock, tea and other farm products, agricultural output value, rural roads and rural construction, rural water and sanitation, villages, poverty-alleviation results (监测对象, 脱贫).
+#![doc = concat!("**Scope.** A statement of a government work report belongs to agriculture when it is about ", include_str!("../scope.txt"), ".")]
 //! Statements outside this scope belong to another domain crate; a statement is curated in one
 //! domain only.
 //!
@@ -26,6 +26,9 @@ use zhibiao_core::derive::{Derived, Formula, compute};
 use zhibiao_core::units::{Normalise, Units};
 use zhibiao_core::{Diagnostic, Domain, Fact, Indicator, Location};
 
+/// What belongs to this domain (the crate docs and [`Domain::scope`] say it from this one text).
+const SCOPE: &str = include_str!("../scope.txt");
+
 /// The agriculture domain; register it with `&Agriculture`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Agriculture;
@@ -44,7 +47,7 @@ impl Domain for Agriculture {
     }
 
     fn scope(&self) -> &'static str {
-        "grain, farmland, livestock, tea and other farm products, agricultural output value, rural roads and rural construction, rural water and sanitation, villages, poverty-alleviation results (监测对象, 脱贫)"
+        SCOPE
     }
 
     fn catalogue_path(&self) -> &'static str {

@@ -219,8 +219,8 @@ pub fn ambition(base_unit: &str, target: f64, previous: f64) -> Option<f64> {
 pub struct Normalised<'a> {
     /// The fact as stated.
     pub fact: &'a Fact,
-    /// The base unit.
-    pub unit_base: String,
+    /// The fact's unit, resolved (its base unit is `unit.base`).
+    pub unit: crate::units::Resolved,
     /// The value in the base unit.
     pub value_base: f64,
     /// A range's upper end in the base unit.
@@ -239,7 +239,7 @@ pub fn normalise<'a>(facts: &'a [Fact], units: Units<'_>, mode: Normalise) -> Ve
                 Some(hi) => Some(unit.to_base(hi, mode)?),
                 None => None,
             };
-            Some(Normalised { fact, unit_base: unit.base.clone(), value_base, value_hi_base })
+            Some(Normalised { fact, unit: unit.clone(), value_base, value_hi_base })
         })
         .collect()
 }
@@ -314,7 +314,7 @@ pub fn assess(
                     t.value_base,
                     t.value_hi_base,
                     indicator.direction,
-                    &t.unit_base,
+                    &t.unit.base,
                     r.value_base,
                     tolerance,
                 )
@@ -332,7 +332,7 @@ pub fn assess(
                 actual: result.map(|r| r.fact.value),
                 actual_bound: result.map(|r| r.fact.bound),
                 actual_unit: result.map(|r| r.fact.unit.clone()),
-                unit_base: t.unit_base.clone(),
+                unit_base: t.unit.base.clone(),
                 target_base: t.value_base,
                 target_hi_base: t.value_hi_base,
                 actual_base: result.map(|r| r.value_base),
@@ -420,8 +420,8 @@ pub fn ambitions(facts: &[Normalised<'_>], indicators: &HashMap<String, Indicato
                 target_base,
                 previous_base: previous.value_base,
                 previous_basis: Basis::of(previous.fact.kind)?,
-                unit_base: t.unit_base.clone(),
-                ambition: ambition(&t.unit_base, target_base, previous.value_base),
+                unit_base: t.unit.base.clone(),
+                ambition: ambition(&t.unit.base, target_base, previous.value_base),
             })
         })
         .collect();

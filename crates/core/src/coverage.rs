@@ -2,6 +2,9 @@
 //! `zhibiao_scan::coverage` for the rule) and the uncovered file beside its text that explains them.
 
 use std::path::{Path, PathBuf};
+
+/// The share of a curated source's quantities its facts must quote.
+pub const FLOOR: f64 = 0.98;
 use zhibiao_scan::coverage::{Report, parse_reasons, render, report};
 
 /// The coverage of one source of a dataset, with its uncovered file.

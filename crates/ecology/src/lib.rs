@@ -1,6 +1,6 @@
 //! The ecology domain (生态) of zhibiao: its indicator catalogue and the rule for what belongs to it.
 //!
-//! **Scope.** A statement of a government work report belongs to ecology when it is about environment, forests, water, air quality, rivers and lakes, urban greening, energy saving and emissions, flood-control works, waste sorting.
+#![doc = concat!("**Scope.** A statement of a government work report belongs to ecology when it is about ", include_str!("../scope.txt"), ".")]
 //! Statements outside this scope belong to another domain crate; a statement is curated in one
 //! domain only.
 //!
@@ -23,6 +23,9 @@
 use zhibiao_core::Domain;
 use zhibiao_core::derive::{Derived, Formula};
 
+/// What belongs to this domain (the crate docs and [`Domain::scope`] say it from this one text).
+const SCOPE: &str = include_str!("../scope.txt");
+
 /// The ecology domain; register it with `&Ecology`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Ecology;
@@ -41,7 +44,7 @@ impl Domain for Ecology {
     }
 
     fn scope(&self) -> &'static str {
-        "environment, forests, water, air quality, rivers and lakes, urban greening, energy saving and emissions, flood-control works, waste sorting"
+        SCOPE
     }
 
     fn catalogue_path(&self) -> &'static str {

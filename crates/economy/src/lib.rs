@@ -1,6 +1,6 @@
 //! The economy domain (经济) of zhibiao: its indicator catalogue and the rule for what belongs to it.
 //!
-//! **Scope.** A statement of a government work report belongs to economy when it is about public finance, investment, industry, trade, finance (banking, loans), innovation (high-tech enterprises, R&D, patents), business environment, services, tourism revenue and visitors, digital economy, transport and logistics infrastructure, urban construction projects.
+#![doc = concat!("**Scope.** A statement of a government work report belongs to economy when it is about ", include_str!("../scope.txt"), ".")]
 //! Statements outside this scope belong to another domain crate; a statement is curated in one
 //! domain only.
 //!
@@ -25,6 +25,9 @@ use std::path::Path;
 use zhibiao_core::derive::{Derived, Formula};
 use zhibiao_core::{Decimal, Diagnostic, Domain, Fact, Indicator, Location, Measure};
 
+/// What belongs to this domain (the crate docs and [`Domain::scope`] say it from this one text).
+const SCOPE: &str = include_str!("../scope.txt");
+
 /// The economy domain; register it with `&Economy`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Economy;
@@ -43,7 +46,7 @@ impl Domain for Economy {
     }
 
     fn scope(&self) -> &'static str {
-        "public finance, investment, industry, trade, finance (banking, loans), innovation (high-tech enterprises, R&D, patents), business environment, services, tourism revenue and visitors, digital economy, transport and logistics infrastructure, urban construction projects"
+        SCOPE
     }
 
     fn catalogue_path(&self) -> &'static str {

@@ -326,11 +326,34 @@ pub struct Floors {
     pub wrong_indicators: usize,
 }
 
-/// The floors in force.
-/// Measured on 2026-12-01 (27 reports): precision 0.968, recall 0.965, attributes 0.886, headline
-/// targets 0.761, 10 wrong indicators.
+/// The floors in force on the development set (the figures are in BENCHMARKS.md).
 pub const GOLD_FLOORS: Floors =
     Floors { precision: 0.96, recall: 0.96, attributes: 0.88, headline_targets: 0.75, wrong_indicators: 10 };
+
+/// What extraction aims at on reports it has never seen (the development set stands in for them).
+pub const GOALS: Floors =
+    Floors { precision: 0.95, recall: 0.95, attributes: 0.97, headline_targets: 0.95, wrong_indicators: 0 };
+
+/// The floors on the curated Xianning reports, whose files keep N大 set names as counts where the
+/// extractor reads names (tests/gold/README.md), so their recall floor is lower.
+pub const CURATED_FLOORS: Floors =
+    Floors { precision: 0.95, recall: 0.93, attributes: 0.0, headline_targets: 0.0, wrong_indicators: usize::MAX };
+
+impl Floors {
+    /// The goal in words.
+    pub fn describe(&self) -> String {
+        format!(
+            "precision and recall ≥ {}, attributes ≥ {}, headline targets ≥ {}, {}",
+            self.precision,
+            self.attributes,
+            self.headline_targets,
+            match self.wrong_indicators {
+                0 => "no wrong indicator".to_owned(),
+                n => format!("at most {n} wrong indicators"),
+            }
+        )
+    }
+}
 
 /// A problem reading the development set.
 #[derive(Debug, thiserror::Error)]

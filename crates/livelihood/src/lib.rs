@@ -1,6 +1,6 @@
 //! The livelihood domain (民生) of zhibiao: its indicator catalogue and the rule for what belongs to it.
 //!
-//! **Scope.** A statement of a government work report belongs to livelihood when it is about jobs, incomes, prices (CPI), education, health, elderly care, housing, social security and assistance, safety (production safety, public security, fraud), culture and sport for residents, public services and government service quality.
+#![doc = concat!("**Scope.** A statement of a government work report belongs to livelihood when it is about ", include_str!("../scope.txt"), ".")]
 //! Statements outside this scope belong to another domain crate; a statement is curated in one
 //! domain only.
 //!
@@ -23,6 +23,9 @@
 use zhibiao_core::Domain;
 use zhibiao_core::derive::{Derived, Formula};
 
+/// What belongs to this domain (the crate docs and [`Domain::scope`] say it from this one text).
+const SCOPE: &str = include_str!("../scope.txt");
+
 /// The livelihood domain; register it with `&Livelihood`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Livelihood;
@@ -41,7 +44,7 @@ impl Domain for Livelihood {
     }
 
     fn scope(&self) -> &'static str {
-        "jobs, incomes, prices (CPI), education, health, elderly care, housing, social security and assistance, safety (production safety, public security, fraud), culture and sport for residents, public services and government service quality"
+        SCOPE
     }
 
     fn catalogue_path(&self) -> &'static str {

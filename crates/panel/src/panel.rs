@@ -43,6 +43,8 @@ struct Parts<'a> {
     value_hi: Option<zhibiao_scan::Decimal>,
     unit: &'a Resolved,
     line: u64,
+    /// The base values when the caller has them already (else they are computed here).
+    bases: Option<(f64, Option<f64>)>,
 }
 
 /// Codes of the kinds (`Kind as u8` order: actual 0, estimate 1, target 2).
@@ -263,6 +265,28 @@ impl PanelBuilder {
             value_hi: row.value_hi,
             unit: row.unit,
             line: row.line,
+            bases: None,
+        })
+    }
+
+    /// Adds a fact already normalised (its base values are taken as they are: the caller normalised
+    /// it with this builder's mode).
+    pub fn push_normalised(&mut self, n: &zhibiao_core::assess::Normalised<'_>, line: u64) -> Result<(), PanelError> {
+        let fact = n.fact;
+        let Some(&indicator) = self.indicator_codes.get(fact.indicator.as_str()) else {
+            return Err(PanelError::UnknownIndicator(fact.indicator.clone()));
+        };
+        self.push_parts(Parts {
+            indicator,
+            region: &fact.region,
+            year: fact.year,
+            kind: fact.kind,
+            bound: fact.bound,
+            value: fact.value,
+            value_hi: fact.value_hi,
+            unit: &n.unit,
+            line,
+            bases: Some((n.value_base, n.value_hi_base)),
         })
     }
 
@@ -282,11 +306,12 @@ impl PanelBuilder {
             value_hi: fact.value_hi,
             unit: &unit,
             line,
+            bases: None,
         })
     }
 
     fn push_parts(&mut self, row: Parts<'_>) -> Result<(), PanelError> {
-        let Parts { indicator, region, year, kind, bound, value, value_hi, unit, line } = row;
+        let Parts { indicator, region, year, kind, bound, value, value_hi, unit, line, bases } = row;
         let p = &mut self.panel;
         let region = match self.region_codes.get(region) {
             Some(&code) => code,
@@ -309,18 +334,19 @@ impl PanelBuilder {
                 code
             }
         };
-        let base =
-            unit.to_base(value, self.mode).ok_or_else(|| PanelError::Overflow { value, unit: unit.name.clone() })?;
+        let to_base =
+            |v| unit.to_base(v, self.mode).ok_or_else(|| PanelError::Overflow { value: v, unit: unit.name.clone() });
+        let (base, hi_base) = match bases {
+            Some(known) => known,
+            None => (to_base(value)?, value_hi.map(to_base).transpose()?),
+        };
         if let Some(hi) = value_hi {
             if p.value_hi.is_empty() {
                 p.value_hi = vec![f64::NAN; p.indicator.len()];
                 p.value_hi_base = vec![f64::NAN; p.indicator.len()];
             }
             p.value_hi.push(hi.to_f64());
-            p.value_hi_base.push(
-                unit.to_base(hi, self.mode)
-                    .ok_or_else(|| PanelError::Overflow { value: hi, unit: unit.name.clone() })?,
-            );
+            p.value_hi_base.push(hi_base.unwrap_or(f64::NAN));
         } else if !p.value_hi.is_empty() {
             p.value_hi.push(f64::NAN);
             p.value_hi_base.push(f64::NAN);

@@ -223,8 +223,8 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     let normalised = assess::normalise(&data.facts, Units::Registry, Normalise::Exact);
     let indicators: HashMap<String, Indicator> = data.indicators.iter().map(|i| (i.id.clone(), i.clone())).collect();
     let mut builder = zhibiao_panel::PanelBuilder::new(data.indicators.clone(), Normalise::Exact);
-    for f in &data.facts {
-        builder.push_fact(f, Units::Registry, 0)?;
+    for n in &normalised {
+        builder.push_normalised(n, 0)?;
     }
     let panel = builder.finish(std::path::Path::new("data")).map_err(BuildError::Panel)?;
     let outputs = zhibiao_frame::assess::run(panel, tolerance)?;
@@ -480,7 +480,7 @@ fn fact_rows(
                 unit: f.unit.clone(),
                 value_base: n.value_base,
                 value_hi_base: n.value_hi_base,
-                unit_base: n.unit_base.clone(),
+                unit_base: n.unit.base.clone(),
                 measure: i.measure,
                 direction: i.direction,
                 source: f.source.clone().unwrap_or_default(),

@@ -7,7 +7,7 @@
 //! `Status::WORDS`. So a renderer reads `row.status`, not a column looked up by name, and the CSV,
 //! its schema and the renderers cannot drift apart.
 
-use crate::table::{Field, Type, Value, field};
+use crate::table::{Field, Table, Type, Value, field};
 use zhibiao_core::assess::{Basis, Status};
 use zhibiao_core::model::{Bound, Direction, Kind, Measure, RegionLevel};
 use zhibiao_frame::summary::{AmbitionStats, Metrics};
@@ -170,6 +170,22 @@ pub trait Record {
     fn fields() -> Vec<Field>;
     /// The row's cells, one per column.
     fn cells(&self) -> Vec<Value>;
+}
+
+impl Table {
+    /// The table of `rows`, its fields from the row type.
+    pub fn of<R: Record>(name: &'static str, title: &'static str, description: &'static str, rows: &[R]) -> Table {
+        Table {
+            name,
+            title,
+            description,
+            fields: R::fields(),
+            primary_key: Vec::new(),
+            foreign_keys: Vec::new(),
+            rows: rows.iter().map(R::cells).collect(),
+            unknown: Vec::new(),
+        }
+    }
 }
 
 /// Declares a row type: `name: Type = "description",` per column, in order.

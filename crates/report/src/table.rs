@@ -168,25 +168,6 @@ pub struct Violation {
 }
 
 impl Table {
-    /// The table of `rows`, its fields from the row type.
-    pub fn of<R: crate::record::Record>(
-        name: &'static str,
-        title: &'static str,
-        description: &'static str,
-        rows: &[R],
-    ) -> Table {
-        Table {
-            name,
-            title,
-            description,
-            fields: R::fields(),
-            primary_key: Vec::new(),
-            foreign_keys: Vec::new(),
-            rows: rows.iter().map(R::cells).collect(),
-            unknown: Vec::new(),
-        }
-    }
-
     /// The table with `fields` as its primary key.
     pub fn key(mut self, fields: &[&'static str]) -> Table {
         self.primary_key = fields.to_vec();

@@ -272,30 +272,24 @@ impl PanelBuilder {
     /// Adds a fact already normalised (its base values are taken as they are: the caller normalised
     /// it with this builder's mode).
     pub fn push_normalised(&mut self, n: &zhibiao_core::assess::Normalised<'_>, line: u64) -> Result<(), PanelError> {
-        let fact = n.fact;
-        let Some(&indicator) = self.indicator_codes.get(fact.indicator.as_str()) else {
-            return Err(PanelError::UnknownIndicator(fact.indicator.clone()));
-        };
-        self.push_parts(Parts {
-            indicator,
-            region: &fact.region,
-            year: fact.year,
-            kind: fact.kind,
-            bound: fact.bound,
-            value: fact.value,
-            value_hi: fact.value_hi,
-            unit: &n.unit,
-            line,
-            bases: Some((n.value_base, n.value_hi_base)),
-        })
+        self.push_stated(n.fact, &n.unit, line, Some((n.value_base, n.value_hi_base)))
     }
 
     /// Adds a fact of a validated dataset (its unit resolved through `units`).
     pub fn push_fact(&mut self, fact: &Fact, units: Units<'_>, line: u64) -> Result<(), PanelError> {
+        self.push_stated(fact, &units.resolve(&fact.unit)?, line, None)
+    }
+
+    fn push_stated(
+        &mut self,
+        fact: &Fact,
+        unit: &Resolved,
+        line: u64,
+        bases: Option<(f64, Option<f64>)>,
+    ) -> Result<(), PanelError> {
         let Some(&indicator) = self.indicator_codes.get(fact.indicator.as_str()) else {
             return Err(PanelError::UnknownIndicator(fact.indicator.clone()));
         };
-        let unit = units.resolve(&fact.unit)?;
         self.push_parts(Parts {
             indicator,
             region: &fact.region,
@@ -304,9 +298,9 @@ impl PanelBuilder {
             bound: fact.bound,
             value: fact.value,
             value_hi: fact.value_hi,
-            unit: &unit,
+            unit,
             line,
-            bases: None,
+            bases,
         })
     }
 

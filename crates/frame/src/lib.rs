@@ -38,6 +38,9 @@
 pub mod assess;
 pub mod summary;
 
+/// Why the engine failed (polars' error, named here so that callers need not depend on polars).
+pub type EngineError = polars::error::PolarsError;
+
 use polars::prelude::*;
 use std::collections::HashMap;
 use zhibiao_core::Indicator;

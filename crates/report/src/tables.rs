@@ -18,7 +18,7 @@ use zhibiao_frame::summary::{self, AmbitionStats, Assessed, Metrics};
 pub enum BuildError {
     /// The polars engine failed.
     #[error("the aggregation failed: {0}")]
-    Engine(#[from] polars::error::PolarsError),
+    Engine(#[from] zhibiao_frame::EngineError),
     /// A validated fact did not join the panel.
     #[error("a fact does not join the panel: {0}")]
     Row(#[from] zhibiao_panel::PanelError),

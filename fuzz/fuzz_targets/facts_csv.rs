@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use zhibiao_core::facts::{Context, parse_facts, stream_facts};
+use zhibiao_core::facts::{Context, Contract, Curated, parse_facts, stream_facts};
 use zhibiao_core::{Direction, Indicator, Measure};
 
 fuzz_target!(|data: &[u8]| {
@@ -31,17 +31,22 @@ fuzz_target!(|data: &[u8]| {
     .map(|i| (i.id.clone(), i))
     .collect();
     let regions: HashSet<String> = ["421200".to_owned()].into_iter().collect();
+    let broken: HashSet<String> = HashSet::new();
     let sources: HashMap<String, String> = [("s".to_owned(), "地区生产总值增长6%，规上企业1073家。".to_owned())].into_iter().collect();
     let mut diagnostics = Vec::new();
     // the panel contract, streamed
-    let panel = Context { indicators: &indicators, regions: None, sources: None, domain: None, units: Default::default() };
+    let panel = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
     stream_facts(path, data, &panel, &mut diagnostics, |_| {});
     // the curated contract, in memory
     if let Ok(text) = std::str::from_utf8(data) {
         let curated =
-            Context { indicators: &indicators, regions: Some(&regions), sources: Some(&sources), domain: Some("economy"), units: Default::default() };
+            Context {
+                indicators: &indicators,
+                contract: Contract::Curated(Curated { regions: &regions, sources: &sources, broken: &broken, domain: "economy" }),
+                units: Default::default(),
+            };
         parse_facts(path, text, &curated, &mut diagnostics);
-        zhibiao_core::domain::parse_catalogue(path, text, None, false, &mut diagnostics);
+        zhibiao_core::domain::parse_catalogue(path, text, zhibiao_core::domain::CatalogueKind::Panel, &mut diagnostics);
     }
     for d in &diagnostics {
         let _ = d.to_string();

@@ -137,16 +137,11 @@ fn zhibiao_extract_writes_located_candidates() {
 
 #[test]
 fn extract_diff_lists_what_is_new_and_what_was_missed() {
-    let out = zhibiao(&[
-        "extract",
-        &repo_path("data/sources/xianning-2023-government-work-report.txt"),
-        "--diff",
-        &repo_path("data"),
-    ]);
+    let out = zhibiao(&["extract", &repo_path("data/corpus/421200-2023.txt"), "--diff", &repo_path("data")]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let new = out.stdout.lines().find(|l| l.starts_with("new: ")).unwrap();
     let missed = out.stdout.lines().find(|l| l.starts_with("missed: ")).unwrap();
-    assert!(new.ends_with("(source xn2023)"), "{new}");
+    assert!(new.ends_with("(source 421200-2023)"), "{new}");
     // every curated fact is either found or listed as missed, as extract-eval counts them
     let listed = |head: &str| head.split_whitespace().nth(1).and_then(|n| n.parse::<usize>().ok()).unwrap();
     // 15 since N大 set names (五大优势产业) are names, not figures, to extraction
@@ -159,16 +154,18 @@ fn a_source_that_fails_to_load_is_reported_once() {
     let data = zhibiao_tests::root().join("data");
     let tmp = std::env::temp_dir().join(format!("zhibiao-one-cause-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    for sub in ["facts", "sources"] {
+    for sub in ["facts", "sources", "corpus"] {
         std::fs::create_dir_all(tmp.join(sub)).unwrap();
         for entry in std::fs::read_dir(data.join(sub)).unwrap() {
             let path = entry.unwrap().path();
             std::fs::copy(&path, tmp.join(sub).join(path.file_name().unwrap())).unwrap();
         }
     }
-    std::fs::copy(data.join("regions.csv"), tmp.join("regions.csv")).unwrap();
+    for file in ["regions.csv", "corpus.csv"] {
+        std::fs::copy(data.join(file), tmp.join(file)).unwrap();
+    }
     let sources = std::fs::read_to_string(data.join("sources.csv")).unwrap();
-    let moved = sources.replace("xianning-2023-government-work-report.txt", "moved-away.txt");
+    let moved = sources.replace("xianning-2024-government-work-report.txt", "moved-away.txt");
     assert_ne!(moved, sources);
     std::fs::write(tmp.join("sources.csv"), moved).unwrap();
     let out = zhibiao(&["check", tmp.to_str().unwrap()]);

@@ -5,6 +5,7 @@
 
 mod assess;
 mod check;
+mod corpus;
 mod hostile;
 mod laws;
 mod report;

@@ -50,7 +50,7 @@ pub const USAGE: u8 = 2;
     name = "zhibiao",
     version,
     about = "Provenance-checked indicators from Chinese government work reports (政府工作报告)",
-    after_help = "Examples:\n  zhibiao check                 validate the dataset in ./data\n  zhibiao check path/to/data    validate another dataset folder\n  zhibiao assess --facts panel/facts.csv --indicators panel/indicators.csv --out out/\n\nExit codes: 0 ok, 1 invalid data, 2 usage error."
+    after_help = "Examples:\n  zhibiao check                 validate the dataset in ./data\n  zhibiao check path/to/data    validate another dataset folder\n  zhibiao assess --facts panel/facts.csv --indicators panel/indicators.csv --out out/\n  zhibiao corpus import ../gov  import a clone of lawtext/gov into data/corpus/\n\nExit codes: 0 ok, 1 invalid data, 2 usage error."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -139,6 +139,53 @@ Exit codes: 0 ok, 1 invalid input (every problem printed to stderr as file:line:
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
+    /// Import a corpus of government work reports laid out like lawtext/gov.
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum CorpusCommand {
+    /// Import a tree laid out like lawtext/gov into DATA/corpus/ and DATA/corpus.csv.
+    #[command(after_help = "Reads a tree laid out like the repository lawtext/gov (政府工作报告-国务院/<year>.md, \
+政府工作报告-省自治区/<省>/<year>.md, 政府工作报告-主要城市/<市>/<year>.md, 政府工作报告-其他地市/<市>/<year>.md) and \
+writes DATA/corpus/<id>.txt, the plain texts (front matter and Markdown marks removed, nothing else changed), and \
+DATA/corpus.csv: id (<region code>-<file stem>), level (national, province, city), region (GB/T 2260; the nation \
+100000), region_name, year_delivered, year_reviewed, year_planned (from the text's date line and headings where they \
+state them, else the file name: years_from), delivered (the date on the date line), origin (repository, commit, \
+path), sha256, characters, and the flags abridged, duplicate_of and year_mismatch. Files whose bytes would not \
+change are left alone, so importing twice changes nothing. Any problem (a file that is not UTF-8, has no body, names \
+an unknown region or a year after this one, a file name that is not a year, a link out of DIR, an id twice) is \
+printed, located, and nothing is written. zhibiao check then verifies every text against its sha256.\n\n\
+Examples:\n  zhibiao corpus import ../gov --commit fc1a2f67a589763dc905aaa90f2b1ba356bbccde\n  \
+zhibiao corpus import ~/src/gov --data path/to/data\n\n\
+Exit codes: 0 imported, 1 a problem in the tree (every one printed to stderr as file:line:column: message) or the \
+data folder cannot be written, 2 usage error.")]
+    Import {
+        /// The tree to read (a clone of lawtext/gov, or a copy laid out like it).
+        dir: PathBuf,
+        /// The dataset folder to write corpus.csv and corpus/ into (it must exist).
+        #[arg(long, default_value = "data")]
+        data: PathBuf,
+        /// The repository the tree is a clone of, recorded as each text's origin.
+        #[arg(long, default_value = zhibiao_corpus::DEFAULT_REPOSITORY)]
+        repository: String,
+        /// The commit of that repository (7 to 40 hex digits), recorded as each text's origin.
+        #[arg(long, value_parser = commit_hash)]
+        commit: Option<String>,
+    },
+}
+
+/// A git commit hash: 7 to 40 lowercase hex digits (upper case is lowered).
+fn commit_hash(text: &str) -> Result<String, String> {
+    let hash = text.to_ascii_lowercase();
+    if (7..=40).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(hash)
+    } else {
+        Err(format!("\"{text}\" is not a commit hash (7 to 40 hex digits)"))
+    }
 }
 
 /// Runs the program with `args` (the first is the program name) and returns its exit code.
@@ -165,6 +212,9 @@ where
                 Some(data) => extract_diff(&report, options, &data, stdout, stderr),
                 None => extract(&report, options, out.as_deref(), stdout, stderr),
             }
+        }
+        Command::Corpus { command: CorpusCommand::Import { dir, data, repository, commit } } => {
+            corpus_import(&dir, &data, repository, commit, stderr)
         }
         Command::Assess {
             facts,
@@ -484,6 +534,72 @@ fn extract_diff(
     Ok(OK)
 }
 
+fn corpus_import(
+    dir: &std::path::Path,
+    data: &std::path::Path,
+    repository: String,
+    commit: Option<String>,
+    stderr: &mut dyn Write,
+) -> std::io::Result<u8> {
+    // the library reads no clock: this year comes from here
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let options =
+        zhibiao_corpus::ImportOptions { repository, commit, today_year: zhibiao_corpus::year_of_unix_time(now) };
+    let corpus = match zhibiao_corpus::import(dir, &options) {
+        Ok(corpus) => corpus,
+        Err(problems) => {
+            for problem in &problems {
+                writeln!(stderr, "{problem}")?;
+            }
+            let n = problems.len();
+            writeln!(
+                stderr,
+                "error: {n} problem{} in {}; nothing was written",
+                if n == 1 { "" } else { "s" },
+                dir.display()
+            )?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let written = match zhibiao_corpus::write(&corpus, data) {
+        Ok(written) => written,
+        Err(err) => {
+            writeln!(stderr, "error: cannot write the corpus into {}: {err}", data.display())?;
+            return Ok(BAD_DATA);
+        }
+    };
+    let c = corpus.counts();
+    writeln!(
+        stderr,
+        "imported {} report{} from {}: {} national, {} province, {} city",
+        c.reports,
+        if c.reports == 1 { "" } else { "s" },
+        dir.display(),
+        c.national,
+        c.province,
+        c.city
+    )?;
+    writeln!(
+        stderr,
+        "flags: {} abridged, {} duplicate, {} year mismatch; {} take the file name's years (the text states none near it)",
+        c.abridged, c.duplicates, c.year_mismatch, c.years_from_file_name
+    )?;
+    let target = format!(
+        "{} and {}",
+        data.join(zhibiao_corpus::CORPUS_FILE).display(),
+        data.join(zhibiao_corpus::TEXTS_FOLDER).display()
+    );
+    if written.changed.is_empty() {
+        writeln!(stderr, "{target}: nothing changed ({} files up to date)", written.unchanged)?;
+    } else {
+        writeln!(stderr, "{target}: {} files written, {} unchanged", written.changed.len(), written.unchanged)?;
+    }
+    for path in &written.stale {
+        writeln!(stderr, "warning: {} is not in the corpus any more; remove it", path.display())?;
+    }
+    Ok(OK)
+}
+
 fn check(dir: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> std::io::Result<u8> {
     let registered = domains();
     match dataset::load(dir, &registered) {
@@ -499,6 +615,9 @@ fn check(dir: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn Write) 
             writeln!(stdout, "sources: {}", data.sources.len())?;
             for s in &data.sources {
                 writeln!(stdout, "  {}  {} (reviews {}, plans {})", s.id, s.title, s.year_reviewed, s.year_planned)?;
+            }
+            if !data.corpus.is_empty() {
+                writeln!(stdout, "corpus: {} texts, each matching its sha256", data.corpus.len())?;
             }
             writeln!(stdout, "regions: {}", data.regions.len())?;
             writeln!(stdout, "indicators: {} in {} domains", data.indicators.len(), registered.len())?;

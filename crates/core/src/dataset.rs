@@ -46,9 +46,12 @@ pub const REGIONS: Schema = Schema {
 /// A validated dataset.
 #[derive(Clone, Debug)]
 pub struct Dataset {
-    /// The sources, as listed.
+    /// The sources facts may cite: every row of `sources.csv`, in its order, then each corpus text
+    /// some fact cites (`CorpusEntry::as_source`), by id.
     pub sources: Vec<Source>,
-    /// The source texts, by source id.
+    /// The corpus of `corpus.csv`, whose texts facts may cite by their ids as well.
+    pub corpus: Vec<crate::corpus::CorpusEntry>,
+    /// The texts of the sources and of the corpus, by id.
     pub texts: HashMap<String, String>,
     /// The regions, as listed.
     pub regions: Vec<Region>,
@@ -78,7 +81,18 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
     if !dir.is_dir() {
         return Err(Diagnostics::one(Diagnostic::new(Location::file(dir), "no such data folder")));
     }
-    let (sources, texts, broken) = load_sources(dir, &mut diagnostics);
+    let (mut sources, mut texts, mut broken) = load_sources(dir, &mut diagnostics);
+    let corpus = crate::corpus::load(dir, &mut diagnostics);
+    for (id, text) in corpus.texts {
+        if texts.contains_key(&id) {
+            diagnostics.push(Diagnostic::new(
+                Location::file(&dir.join(crate::corpus::CORPUS_FILE)),
+                format!("id \"{id}\" names both a source of sources.csv and a corpus text"),
+            ));
+        }
+        texts.insert(id, text);
+    }
+    broken.extend(corpus.broken);
     let regions = load_regions(dir, &mut diagnostics);
     let region_codes: HashSet<String> = regions.iter().map(|r| r.code.clone()).collect();
 
@@ -134,7 +148,11 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
     }
     match Diagnostics::from_vec(diagnostics) {
         Some(d) => Err(d),
-        None => Ok(Dataset { sources, texts, regions, indicators, facts }),
+        None => {
+            let cited: HashSet<&str> = facts.iter().filter_map(|f| f.source.as_deref()).collect();
+            sources.extend(corpus.entries.iter().filter(|e| cited.contains(e.id.as_str())).map(|e| e.as_source()));
+            Ok(Dataset { sources, corpus: corpus.entries, texts, regions, indicators, facts })
+        }
     }
 }
 

@@ -74,6 +74,7 @@
 //! analyst's panel into integer-coded columns.
 
 pub mod assess;
+pub mod corpus;
 pub mod coverage;
 pub mod dataset;
 pub mod derive;

@@ -134,7 +134,9 @@ vocabulary! {
 vocabulary! {
     /// The administrative level of a region (GB/T 2260).
     RegionLevel {
-        /// A province (省).
+        /// The nation (100000).
+        National => "national",
+        /// A province (省), autonomous region or municipality.
         Province => "province",
         /// A prefecture-level city (地级市).
         City => "city",

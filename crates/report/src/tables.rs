@@ -36,7 +36,7 @@ record! {
         delivered: Option<String> = "ISO date the report was delivered, empty when the text does not state it.",
         year_reviewed: i32 = "The year whose results the report reviews.",
         year_planned: i32 = "The year whose targets the report sets.",
-        file: String = "The text's file name under data/sources/.",
+        file: String = "The text's file, relative to data/sources/ (a corpus text is ../corpus/<id>.txt).",
         sha256: String = "Lowercase hex sha256 of the text's bytes.",
         origin: Option<String> = "Where the text came from.",
         note: Option<String> = "Anything else a reader should know.",

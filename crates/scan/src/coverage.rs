@@ -96,9 +96,26 @@ pub fn report(text: &str, quotes: &[&str], reasons: &HashMap<(usize, String), St
             repeated.push((*quote).to_owned());
         }
     }
+    // a figure restated as a quoted one was (its number with the two characters before it and the
+    // two after: 就业4.5万人) is covered by that fact: a report repeats its main targets in its list
+    // of practical matters. Not for rates and changes (增长8%), which many indicators share.
+    let found = scan(text);
+    let signature = |n: &crate::numbers::Written| -> Option<String> {
+        let before: String = chars[n.start.saturating_sub(2)..n.start].iter().collect();
+        let after: String = chars[n.end..(n.end + 2).min(chars.len())].iter().collect();
+        let change = ["增长", "下降", "提高", "降低", "增加", "减少", "达到", "控制"].contains(&before.as_str());
+        (!change && !after.starts_with(['%', '％']) && before.chars().count() == 2)
+            .then(|| format!("{before}{}{after}", n.text))
+    };
+    let quoted: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|n| n.class == Class::Quantity && covered[n.start..n.end].iter().all(|c| *c))
+        .filter_map(signature)
+        .collect();
     let mut out = Report { repeated_quotes: repeated, ..Report::default() };
-    for n in scan(text) {
-        let inside = covered[n.start..n.end].iter().all(|c| *c);
+    for n in found {
+        let inside = covered[n.start..n.end].iter().all(|c| *c)
+            || (n.class == Class::Quantity && signature(&n).is_some_and(|s| quoted.contains(&s)));
         if n.class == Class::Quantity {
             out.quantities += 1;
             if inside {
@@ -171,6 +188,14 @@ mod tests {
         let again = report(text, &[], &reasons);
         assert_eq!(again.rows, rows);
         assert_eq!(again.unexplained().count(), 1);
+    }
+
+    #[test]
+    fn a_figure_restated_with_its_unit_is_covered_but_a_shared_rate_is_not() {
+        let text = "城镇新增就业4.5万人。实事：（1）新增城镇就业4.5万人。生产总值增长8%，财政收入增长8%。";
+        let r = report(text, &["城镇新增就业4.5万人", "生产总值增长8%"], &HashMap::new());
+        assert_eq!((r.quantities, r.covered), (4, 3));
+        assert_eq!(r.unexplained().map(|row| row.start).collect::<Vec<_>>(), [text.chars().count() - 3]);
     }
 
     #[test]

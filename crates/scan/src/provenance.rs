@@ -41,13 +41,17 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
+            // a stray space before the point is a misprint of one number (20 .8%)
+            if i + 2 < chars.len() && chars[i] == ' ' && chars[i + 1] == '.' && chars[i + 2].is_ascii_digit() {
+                i += 1;
+            }
             if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
                 i += 1;
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
             }
-            let literal: String = chars[start..i].iter().collect();
+            let literal: String = chars[start..i].iter().filter(|c| **c != ' ').collect();
             if let Ok(d) = literal.parse() {
                 out.push(d);
             }

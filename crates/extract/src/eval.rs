@@ -334,10 +334,10 @@ pub const GOLD_FLOORS: Floors =
 pub const GOALS: Floors =
     Floors { precision: 0.95, recall: 0.95, attributes: 0.97, headline_targets: 0.95, wrong_indicators: 0 };
 
-/// The floors on the curated Xianning reports, whose files keep N大 set names as counts where the
-/// extractor reads names (tests/gold/README.md), so their recall floor is lower.
+/// The floors on the curated Xianning reports (eight, 2014–2025, whose layouts span the eras), whose
+/// files keep N大 set names as counts where the extractor reads names (tests/gold/README.md).
 pub const CURATED_FLOORS: Floors =
-    Floors { precision: 0.95, recall: 0.93, attributes: 0.0, headline_targets: 0.0, wrong_indicators: usize::MAX };
+    Floors { precision: 0.94, recall: 0.90, attributes: 0.0, headline_targets: 0.0, wrong_indicators: usize::MAX };
 
 impl Floors {
     /// The goal in words.

@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
         let curated =
             Context {
                 indicators: &indicators,
-                contract: Contract::Curated(Curated { regions: &regions, sources: &sources, broken: &broken, domain: "economy" }),
+                contract: Contract::Curated(Curated { regions: &regions, sources: &sources, broken: &broken, domain: Some("economy") }),
                 units: Default::default(),
             };
         parse_facts(path, text, &curated, &mut diagnostics);

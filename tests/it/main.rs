@@ -8,5 +8,6 @@ mod check;
 mod corpus;
 mod hostile;
 mod laws;
+mod panel;
 mod report;
 mod rules;

@@ -46,7 +46,7 @@ fn check(rows: &str, expected: &[&str]) {
             regions: &regions,
             sources: &sources,
             broken: &broken,
-            domain: "economy",
+            domain: Some("economy"),
         }),
         units: Default::default(),
     };
@@ -91,7 +91,7 @@ fn check_header(text: &str, expected: &[&str]) {
             regions: &regions,
             sources: &sources,
             broken: &broken,
-            domain: "economy",
+            domain: Some("economy"),
         }),
         units: Default::default(),
     };

@@ -24,6 +24,11 @@ const TASKS: &[Task] = &[
         run: coverage,
     },
     Task {
+        name: "panel",
+        about: "extract every corpus report into data/panel/ (facts, assessment, wide, escalation, by_year), reviews applied (--check: fail naming stale files)",
+        run: panel,
+    },
+    Task {
         name: "bench",
         about: "the reference benchmark: zhibiao assess vs DuckDB/polars/pandas (--size tiny|small|large, --reps N, --summaries-only)",
         run: bench,
@@ -97,6 +102,58 @@ fn report(args: &[String]) -> ExitCode {
 }
 
 mod summaries;
+
+fn panel(args: &[String]) -> ExitCode {
+    let mut mode = zhibiao_report::Mode::Write;
+    for a in args {
+        match a.as_str() {
+            "--check" => mode = zhibiao_report::Mode::Check,
+            other => {
+                eprintln!("error: unknown argument \"{other}\" (expected --check)");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let started = std::time::Instant::now();
+    match zhibiao_cli::panel::regenerate(&root().join("data"), mode, zhibiao_extract::eval::HEADLINE) {
+        Ok(done) => {
+            for (id, why) in &done.unread {
+                eprintln!("warning: {id}: not read: {why}");
+            }
+            for why in &done.refused {
+                eprintln!("left out (breaks the facts contract): {why}");
+            }
+            eprintln!(
+                "{} reports ({} unread), {} candidate figures, {} facts ({} reviewed), {} restatements set aside, {} refused by the contract; {} targets, {} met; {:.1} s",
+                done.reports,
+                done.unread.len(),
+                done.candidates,
+                done.facts,
+                done.reviewed,
+                done.restatements,
+                done.refused.len(),
+                done.targets,
+                done.met,
+                started.elapsed().as_secs_f64()
+            );
+            for p in &done.stale {
+                match mode {
+                    zhibiao_report::Mode::Write => println!("  updated {}", p.display()),
+                    zhibiao_report::Mode::Check => eprintln!("error: {} is stale", p.display()),
+                }
+            }
+            if mode == zhibiao_report::Mode::Check && !done.stale.is_empty() {
+                eprintln!("run `cargo xtask panel` to regenerate the panel");
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(1)
+        }
+    }
+}
 
 fn browser_check(args: &[String]) -> ExitCode {
     if let Some(extra) = args.first() {

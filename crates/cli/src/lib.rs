@@ -17,6 +17,8 @@
 //! assert_eq!(String::from_utf8(err).unwrap(), "no/such/folder: no such data folder\nerror: 1 problem in no/such/folder\n");
 //! ```
 
+pub mod panel;
+
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::IsTerminal;

@@ -137,7 +137,7 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
                 regions: &region_codes,
                 sources: &texts,
                 broken: &broken,
-                domain: d.id(),
+                domain: Some(d.id()),
             }),
             units: Default::default(),
         };

@@ -66,8 +66,9 @@ pub struct Curated<'a> {
     /// Source ids listed in `sources.csv` whose text did not load: their problem is reported once,
     /// where the source is listed, and facts citing them are not checked against it again.
     pub broken: &'a HashSet<String>,
-    /// The domain whose file this is.
-    pub domain: &'a str,
+    /// The domain whose file this is (`data/facts/<domain>.csv`); none for a file of every domain
+    /// (a panel drawn from the corpus).
+    pub domain: Option<&'a str>,
 }
 
 /// A validated row of a facts file, borrowed from the reader (see [`stream_facts`]).
@@ -323,11 +324,10 @@ impl<'c> RowChecker<'c> {
             problems.at(cell, format!("unknown indicator \"{}\"{hint}", cell.text));
             return None;
         };
-        if let Contract::Curated(c) = &self.context.contract
-            && i.domain != c.domain
+        if let Contract::Curated(Curated { domain: Some(domain), .. }) = &self.context.contract
+            && i.domain != *domain
         {
-            problems
-                .at(cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{}\"", i.id, i.domain, c.domain));
+            problems.at(cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{domain}\"", i.id, i.domain));
         }
         Some(i)
     }

@@ -90,5 +90,7 @@ pub mod units;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use domain::Domain;
-pub use model::{Bound, Direction, Fact, FactKey, Indicator, Kind, Measure, Region, RegionLevel, Source};
+pub use model::{
+    AnchoredFact, Bound, Direction, Fact, FactKey, Indicator, Kind, Measure, Method, Region, RegionLevel, Source,
+};
 pub use zhibiao_scan::{Decimal, DecimalError};

@@ -64,6 +64,16 @@ pub struct UnknownWord {
 }
 
 vocabulary! {
+    /// How a fact came to be.
+    Method {
+        /// Extracted by the rules, not looked at by a person.
+        Extracted => "extracted",
+        /// Curated, confirmed, corrected or added by a person.
+        Reviewed => "reviewed",
+    }
+}
+
+vocabulary! {
     /// What a fact states: a result, an estimated result (预计), or a target.
     Kind {
         /// A result stated in the review part of a report.
@@ -240,6 +250,20 @@ pub struct Fact {
     pub quote: Option<String>,
     /// A note for readers.
     pub note: Option<String>,
+}
+
+/// A fact with where its quote stands in its source and how it came to be (a row of a panel drawn
+/// from the corpus).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnchoredFact {
+    /// The fact.
+    pub fact: Fact,
+    /// Offset of the quote in the source text, in Unicode scalar values from 0.
+    pub start: usize,
+    /// Offset just past the quote.
+    pub end: usize,
+    /// Extracted, or reviewed by a person.
+    pub method: Method,
 }
 
 impl Fact {

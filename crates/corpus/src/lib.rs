@@ -69,6 +69,7 @@
 
 pub mod import;
 pub mod normalise;
+pub mod panel;
 pub mod regions;
 pub mod store;
 pub mod years;

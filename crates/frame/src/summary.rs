@@ -8,7 +8,7 @@
 
 use crate::assess::{BASES, Outputs, STATUSES, codes, floats, status_code};
 use polars::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use zhibiao_core::Bound;
 use zhibiao_core::assess::{Ambition, Basis, Status};
 
@@ -303,4 +303,148 @@ pub fn ambition_by_domain_year(ambitions: &[Ambition]) -> PolarsResult<HashMap<(
             (key, stats)
         })
         .collect())
+}
+
+/// One region's numeric target for a year, with what it is compared with (for [`by_year`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearTarget {
+    /// The group the region belongs to (province, city).
+    pub level: String,
+    /// The region.
+    pub region: String,
+    /// The target's year.
+    pub year: i32,
+    /// The target (a range's midpoint).
+    pub target: f64,
+    /// How it is worded.
+    pub bound: Bound,
+    /// The region's own target the year before.
+    pub previous: Option<f64>,
+    /// The enclosing region's target for the same year (the nation's for a province, the
+    /// province's for a city).
+    pub parent: Option<f64>,
+    /// The target's status against its result.
+    pub status: Status,
+}
+
+/// The targets of one group and year, summarised.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct YearStats {
+    /// Reports of the group planning the year.
+    pub reports: i64,
+    /// Regions with a numeric target.
+    pub targets: i64,
+    /// Targets of 10 or more.
+    pub ten_or_more: i64,
+    /// Targets below the region's own target the year before.
+    pub lowered: i64,
+    /// Targets equal to it.
+    pub kept: i64,
+    /// Targets above it.
+    pub raised: i64,
+    /// Share worded 左右 (approx).
+    pub approx_share: Option<f64>,
+    /// Share worded 以上 / 超过 (ge, gt).
+    pub at_least_share: Option<f64>,
+    /// Share given as a range.
+    pub range_share: Option<f64>,
+    /// Share worded exactly (or as a ceiling).
+    pub exact_share: Option<f64>,
+    /// Mean target.
+    pub mean: Option<f64>,
+    /// Median target.
+    pub median: Option<f64>,
+    /// Mean of (target − the enclosing region's target), over targets that have one.
+    pub mean_over_parent: Option<f64>,
+    /// Share of assessed targets met.
+    pub met_share: Option<f64>,
+}
+
+/// Targets by group and year: how many, how high, how they moved against the year before, how
+/// they are worded, and how often they were met. `reports` lists (group, year) once per report.
+pub fn by_year(targets: &[YearTarget], reports: &[(String, i32)]) -> PolarsResult<BTreeMap<(String, i32), YearStats>> {
+    let bound = |t: &YearTarget| t.bound.as_str();
+    let frame = DataFrame::new(
+        targets.len(),
+        vec![
+            Column::new("level".into(), targets.iter().map(|t| t.level.as_str()).collect::<Vec<_>>()),
+            Column::new("year".into(), targets.iter().map(|t| t.year).collect::<Vec<i32>>()),
+            Column::new("target".into(), targets.iter().map(|t| t.target).collect::<Vec<f64>>()),
+            Column::new("bound".into(), targets.iter().map(bound).collect::<Vec<_>>()),
+            Column::new("previous".into(), targets.iter().map(|t| t.previous).collect::<Vec<Option<f64>>>()),
+            Column::new(
+                "over_parent".into(),
+                targets.iter().map(|t| t.parent.map(|p| t.target - p)).collect::<Vec<Option<f64>>>(),
+            ),
+            Column::new("status".into(), targets.iter().map(|t| t.status.as_str()).collect::<Vec<_>>()),
+        ],
+    )?;
+    let n = || len().cast(DataType::Int64);
+    let count = |e: Expr| e.cast(DataType::Int64).sum();
+    let share = |e: Expr| e.cast(DataType::Float64).sum() / len().cast(DataType::Float64);
+    let is =
+        |words: &[&str]| words.iter().map(|w| col("bound").eq(lit(*w))).reduce(|a, b| a.or(b)).unwrap_or(lit(false));
+    let assessed = col("status").eq(lit("met")).or(col("status").eq(lit("near"))).or(col("status").eq(lit("missed")));
+    let g = frame
+        .lazy()
+        .group_by([col("level"), col("year")])
+        .agg([
+            n().alias("targets"),
+            count(col("target").gt_eq(lit(10.0))).alias("ten_or_more"),
+            count(col("target").lt(col("previous"))).alias("lowered"),
+            count(col("target").eq(col("previous"))).alias("kept"),
+            count(col("target").gt(col("previous"))).alias("raised"),
+            share(is(&["approx"])).alias("approx_share"),
+            share(is(&["ge", "gt"])).alias("at_least_share"),
+            share(is(&["range"])).alias("range_share"),
+            share(is(&["eq", "le", "lt"])).alias("exact_share"),
+            col("target").mean().alias("mean"),
+            col("target").median().alias("median"),
+            col("over_parent").mean().alias("mean_over_parent"),
+            (count(col("status").eq(lit("met"))).cast(DataType::Float64) / count(assessed).cast(DataType::Float64))
+                .alias("met_share"),
+        ])
+        .collect()?;
+    let levels: Vec<String> = g.column("level")?.str()?.iter().map(|s| s.unwrap_or_default().to_owned()).collect();
+    let years = years(&g)?;
+    let [t, ten, lowered, kept, raised] = ["targets", "ten_or_more", "lowered", "kept", "raised"].map(|c| ints(&g, c));
+    let (t, ten, lowered, kept, raised) = (t?, ten?, lowered?, kept?, raised?);
+    let [approx, at_least, range, exact, mean, median, over, met] = [
+        "approx_share",
+        "at_least_share",
+        "range_share",
+        "exact_share",
+        "mean",
+        "median",
+        "mean_over_parent",
+        "met_share",
+    ]
+    .map(|c| floats(&g, c));
+    let (approx, at_least, range, exact) = (approx?, at_least?, range?, exact?);
+    let (mean, median, over, met) = (mean?, median?, over?, met?);
+    let finite = |x: Option<f64>| x.filter(|v| v.is_finite());
+    let mut out: BTreeMap<(String, i32), YearStats> = BTreeMap::new();
+    for (level, year) in reports {
+        out.entry((level.clone(), *year)).or_default().reports += 1;
+    }
+    for (i, key) in levels.into_iter().zip(years).enumerate() {
+        let stats = out.entry(key).or_default();
+        *stats = YearStats {
+            reports: stats.reports,
+            targets: t[i],
+            ten_or_more: ten[i],
+            lowered: lowered[i],
+            kept: kept[i],
+            raised: raised[i],
+            approx_share: approx[i],
+            at_least_share: at_least[i],
+            range_share: range[i],
+            exact_share: exact[i],
+            mean: mean[i],
+            median: median[i],
+            mean_over_parent: over[i],
+            met_share: finite(met[i]),
+        };
+    }
+    Ok(out)
 }

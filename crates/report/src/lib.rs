@@ -21,6 +21,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod panel;
 pub mod record;
 pub mod table;
 pub mod tables;
@@ -164,6 +165,12 @@ pub enum Mode {
 /// together; in check mode writes nothing. Returns the paths that differed (were stale). Files in
 /// `dir` that the report does not produce are reported as stale too (and removed when writing).
 pub fn write(dir: &Path, files: &[File], mode: Mode) -> std::io::Result<Vec<PathBuf>> {
+    write_keeping(dir, files, mode, &[])
+}
+
+/// [`write`], leaving alone the files of `dir` named in `keep` (inputs that live beside the
+/// outputs, such as `data/panel/reviewed.csv`).
+pub fn write_keeping(dir: &Path, files: &[File], mode: Mode, keep: &[&str]) -> std::io::Result<Vec<PathBuf>> {
     let mut stale = Vec::new();
     let mut staging = Staging::new();
     if mode == Mode::Write {
@@ -183,7 +190,7 @@ pub fn write(dir: &Path, files: &[File], mode: Mode) -> std::io::Result<Vec<Path
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if !name.starts_with('.') && !files.iter().any(|f| f.name == name) {
+            if !name.starts_with('.') && !files.iter().any(|f| f.name == name) && !keep.contains(&name.as_str()) {
                 extra.push(e.path());
             }
         }

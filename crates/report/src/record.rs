@@ -9,7 +9,8 @@
 
 use crate::table::{Field, Table, Type, Value, field};
 use zhibiao_core::assess::{Basis, Status};
-use zhibiao_core::model::{Bound, Direction, Kind, Measure, RegionLevel};
+use zhibiao_core::corpus::ReportLevel;
+use zhibiao_core::model::{Bound, Direction, Kind, Measure, Method, RegionLevel};
 use zhibiao_frame::summary::{AmbitionStats, Metrics};
 
 /// A value that fills one cell of a column.
@@ -59,6 +60,20 @@ impl Cell for f64 {
     }
 }
 
+impl Cell for zhibiao_core::Decimal {
+    const TYPE: Type = Type::Number;
+    fn value(&self) -> Value {
+        Value::Exact(self.to_string())
+    }
+}
+
+impl Cell for usize {
+    const TYPE: Type = Type::Integer;
+    fn value(&self) -> Value {
+        Value::Int(i64::try_from(*self).unwrap_or(i64::MAX))
+    }
+}
+
 impl<T: Cell> Cell for Option<T> {
     const TYPE: Type = T::TYPE;
     const REQUIRED: bool = false;
@@ -80,7 +95,19 @@ macro_rules! vocabulary_cells {
     };
 }
 
-vocabulary_cells!(Kind, Bound, Measure, Direction, RegionLevel, Status, Basis, AmbitionUnit);
+vocabulary_cells!(
+    Kind,
+    Bound,
+    Measure,
+    Direction,
+    RegionLevel,
+    Status,
+    Basis,
+    AmbitionUnit,
+    Method,
+    ReportLevel,
+    crate::panel::TargetState
+);
 
 zhibiao_core::vocabulary! {
     /// The unit of an ambition: points for targets in `%`, a ratio for the rest.

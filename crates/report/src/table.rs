@@ -2,6 +2,7 @@
 //! as CSV and described as a Frictionless tabular data resource from the same definition.
 
 use serde_json::{Value as Json, json};
+use std::borrow::Cow;
 use zhibiao_core::output::{cell, number};
 
 /// The type of a field (Frictionless table schema types).
@@ -29,11 +30,11 @@ impl Type {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
     /// Column name.
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     /// Its type.
     pub kind: Type,
     /// What it holds (and its unit, when fixed).
-    pub description: &'static str,
+    pub description: Cow<'static, str>,
     /// The allowed values, when closed.
     pub values: Option<Vec<&'static str>>,
     /// Whether every row has a value.
@@ -41,8 +42,8 @@ pub struct Field {
 }
 
 /// Shorthand for a field.
-pub fn field(name: &'static str, kind: Type, description: &'static str) -> Field {
-    Field { name, kind, description, values: None, required: false }
+pub fn field(name: impl Into<Cow<'static, str>>, kind: Type, description: impl Into<Cow<'static, str>>) -> Field {
+    Field { name: name.into(), kind, description: description.into(), values: None, required: false }
 }
 
 impl Field {
@@ -68,6 +69,8 @@ pub enum Value {
     Int(i64),
     /// A float (written without binary noise).
     Num(f64),
+    /// A number exactly as written (a fact's value).
+    Exact(String),
     /// Empty.
     Null,
 }
@@ -115,6 +118,7 @@ impl Value {
             Value::Text(s) => s.clone(),
             Value::Int(i) => i.to_string(),
             Value::Num(x) => number(*x),
+            Value::Exact(s) => s.clone(),
             Value::Null => String::new(),
         }
     }
@@ -162,7 +166,7 @@ pub struct Violation {
     /// table's own definition (a key naming no field).
     pub row: usize,
     /// The field's name.
-    pub field: &'static str,
+    pub field: String,
     /// What is wrong.
     pub problem: String,
 }
@@ -200,13 +204,18 @@ impl Table {
                 return Err(Violation {
                     table: self.name,
                     row: 0,
-                    field: "*",
+                    field: "*".to_owned(),
                     problem: format!("no field is named {name}"),
                 });
             }
         }
         for (i, row) in self.rows.iter().enumerate() {
-            let at = |field: &'static str, problem: String| Violation { table: self.name, row: i + 1, field, problem };
+            let at = |field: &str, problem: String| Violation {
+                table: self.name,
+                row: i + 1,
+                field: field.to_owned(),
+                problem,
+            };
             if row.len() != self.fields.len() {
                 return Err(at("*", format!("{} cells for {} fields", row.len(), self.fields.len())));
             }
@@ -216,18 +225,18 @@ impl Table {
                     (_, Value::Null)
                         | (Type::String, Value::Text(_))
                         | (Type::Integer, Value::Int(_))
-                        | (Type::Number, Value::Num(_) | Value::Int(_))
+                        | (Type::Number, Value::Num(_) | Value::Int(_) | Value::Exact(_))
                 );
                 if !fits {
-                    return Err(at(f.name, format!("{v:?} is not of type {}", f.kind.as_str())));
+                    return Err(at(&f.name, format!("{v:?} is not of type {}", f.kind.as_str())));
                 }
                 if f.required && (*v == Value::Null || *v == Value::Text(String::new())) {
-                    return Err(at(f.name, "a required cell is empty".into()));
+                    return Err(at(&f.name, "a required cell is empty".into()));
                 }
                 if let (Some(values), Value::Text(t)) = (&f.values, v)
                     && !values.contains(&t.as_str())
                 {
-                    return Err(at(f.name, format!("\"{t}\" is not one of {}", values.join(", "))));
+                    return Err(at(&f.name, format!("\"{t}\" is not one of {}", values.join(", "))));
                 }
             }
         }
@@ -247,7 +256,7 @@ impl Table {
             out.extend_from_slice("\u{feff}".as_bytes());
         }
         let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
-        let _ = w.write_record(self.fields.iter().map(|f| f.name));
+        let _ = w.write_record(self.fields.iter().map(|f| f.name.as_ref()));
         for row in &self.rows {
             let cells: Vec<String> = row
                 .iter()
@@ -358,7 +367,7 @@ mod tests {
         ];
         for (row, field, problem) in cases {
             let v = t(row).conforms().unwrap_err();
-            assert_eq!((v.row, v.field, v.problem.as_str()), (2, field, problem));
+            assert_eq!((v.row, v.field.as_str(), v.problem.as_str()), (2, field, problem));
         }
         let misnamed = t(vec!["growth".into(), Value::Null]).restrict("measure", &["level"]).conforms().unwrap_err();
         assert_eq!((misnamed.row, misnamed.problem.as_str()), (0, "no field is named measure"));

@@ -240,7 +240,6 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     let untargeted = untargeted_counts(&assess::untargeted(&normalised), &indicators);
 
     let sources = source_rows(data);
-    let regions = region_rows(data);
     let catalogue = indicator_rows(data, domains);
     let facts = fact_rows(&normalised, &indicators, &region_names);
     let assessment = assessment_rows(summary::assessed(&outputs)?, &indicators);
@@ -280,9 +279,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     let all = vec![
         Table::of("sources", "Sources", "One row per source text, pinned by the sha256 of its bytes.", &sources)
             .key(&["id"]),
-        Table::of("regions", "Regions", "One row per region a fact is about, by GB/T 2260 code.", &regions)
-            .key(&["code"])
-            .references(&["parent"], "regions", &["code"]),
+        regions_table(data),
         Table::of(
             "indicators",
             "Indicators",
@@ -386,6 +383,13 @@ fn source_rows(data: &Dataset) -> Vec<SourceRow> {
             note: s.note.clone(),
         })
         .collect()
+}
+
+/// `regions.csv`: every region of the dataset, by code.
+pub(crate) fn regions_table(data: &Dataset) -> Table {
+    Table::of("regions", "Regions", "One row per region a fact is about, by GB/T 2260 code.", &region_rows(data))
+        .key(&["code"])
+        .references(&["parent"], "regions", &["code"])
 }
 
 fn region_rows(data: &Dataset) -> Vec<RegionRow> {
@@ -495,7 +499,7 @@ fn fact_rows(
     rows
 }
 
-fn assessment_rows(assessed: Vec<Assessed>, indicators: &HashMap<String, Indicator>) -> Vec<AssessmentRow> {
+pub(crate) fn assessment_rows(assessed: Vec<Assessed>, indicators: &HashMap<String, Indicator>) -> Vec<AssessmentRow> {
     assessed
         .into_iter()
         .map(|a| {
@@ -589,7 +593,7 @@ mod tests {
     #[test]
     fn a_row_type_is_its_schema() {
         let fields = AssessmentRow::fields();
-        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+        let names: Vec<&str> = fields.iter().map(|f| f.name.as_ref()).collect();
         assert_eq!(names[..4], ["indicator", "domain", "topic", "name_zh"]);
         let status = fields.iter().find(|f| f.name == "status").unwrap();
         assert!(status.required);
@@ -597,8 +601,8 @@ mod tests {
         let basis = fields.iter().find(|f| f.name == "basis").unwrap();
         assert!(!basis.required);
         assert_eq!(basis.values.as_deref(), Some(Basis::WORDS));
-        let domain = DomainRow::fields().into_iter().map(|f| f.name).collect::<Vec<_>>();
-        assert_eq!(domain[2..4], ["targets", "assessed"]);
-        assert_eq!(domain.last(), Some(&"ambition_median_ratio"));
+        let domain = DomainRow::fields().into_iter().map(|f| f.name.into_owned()).collect::<Vec<_>>();
+        assert_eq!(domain[2..4], ["targets".to_owned(), "assessed".to_owned()]);
+        assert_eq!(domain.last().map(String::as_str), Some("ambition_median_ratio"));
     }
 }

@@ -15,7 +15,7 @@ struct Task {
 const TASKS: &[Task] = &[
     Task {
         name: "report",
-        about: "validate data/ and regenerate data/summaries/ (--check: fail naming stale files; --excel: CSVs with a BOM)",
+        about: "validate data/ and regenerate data/summaries/ and data/panel/ (--check: fail naming stale files; --excel: summaries' CSVs with a BOM)",
         run: report,
     },
     Task {
@@ -91,14 +91,15 @@ fn report(args: &[String]) -> ExitCode {
             }
         }
     }
-    match summaries::run(&root().join("data"), mode, &options) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
+    let summaries = match summaries::run(&root().join("data"), mode, &options) {
+        Ok(fresh) => fresh,
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::from(1)
+            return ExitCode::from(1);
         }
-    }
+    };
+    let panel = run_panel(mode);
+    if summaries && panel { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 mod summaries;
@@ -114,6 +115,11 @@ fn panel(args: &[String]) -> ExitCode {
             }
         }
     }
+    if run_panel(mode) { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// Regenerates (or checks) `data/panel/`; true when written, or when nothing is stale in check mode.
+fn run_panel(mode: zhibiao_report::Mode) -> bool {
     let started = std::time::Instant::now();
     match zhibiao_cli::panel::regenerate(&root().join("data"), mode, zhibiao_extract::eval::HEADLINE) {
         Ok(done) => {
@@ -144,13 +150,13 @@ fn panel(args: &[String]) -> ExitCode {
             }
             if mode == zhibiao_report::Mode::Check && !done.stale.is_empty() {
                 eprintln!("run `cargo xtask panel` to regenerate the panel");
-                return ExitCode::from(1);
+                return false;
             }
-            ExitCode::SUCCESS
+            true
         }
         Err(message) => {
             eprintln!("{message}");
-            ExitCode::from(1)
+            false
         }
     }
 }

@@ -186,7 +186,7 @@ pub fn parse_reviews(path: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>)
 pub struct Drawn {
     /// One fact per key, sorted by indicator, region, year and kind.
     pub facts: Vec<AnchoredFact>,
-    /// Reports read, and reports the extractor could not read (no year found), by id.
+    /// Reports read (extracted, or curated by a person).
     pub reports: usize,
     /// Reports extraction refused, with why.
     pub unread: Vec<(String, String)>,
@@ -259,7 +259,7 @@ pub fn draw(
     });
     read.sort_by_key(|(i, _)| *i);
 
-    let mut drawn = Drawn { reports: read.len(), ..Drawn::default() };
+    let mut drawn = Drawn { reports: read.len() + curated_sources.len(), ..Drawn::default() };
     // every extracted statement with an indicator, by anchor, for the reviews
     let mut chosen: BTreeMap<Key, Statement> = BTreeMap::new();
     let mut order = 0usize;

@@ -36,7 +36,7 @@ fn colour(status: Status) -> &'static str {
     }
 }
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
+pub(crate) const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
 h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}table{border-collapse:collapse;font-size:.9em;margin:1em 0}\
 th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left}td.n{text-align:right}\
 figure.bullet-row{margin:.4em 0;display:grid;grid-template-columns:330px 1fr;gap:.8em;align-items:center}\
@@ -209,7 +209,7 @@ fn bullet(s: &mut String, r: &AssessmentRow) {
     let _ = writeln!(s, "</svg></figure>");
 }
 
-fn bar_chart(s: &mut String, class: &str, bars: Vec<(String, f64)>, unit: &str) {
+pub(crate) fn bar_chart(s: &mut String, class: &str, bars: Vec<(String, f64)>, unit: &str) {
     if bars.is_empty() {
         let _ = writeln!(s, "<p>—</p>");
         return;

@@ -22,6 +22,7 @@
 pub mod html;
 pub mod markdown;
 pub mod panel;
+pub mod panel_page;
 pub mod record;
 pub mod table;
 pub mod tables;

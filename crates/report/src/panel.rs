@@ -397,7 +397,18 @@ pub fn build(input: &PanelInput<'_>) -> Result<BuiltPanel, Error> {
         Table::of("by_year", "GDP growth targets by year", "One row per level and year.", &by_year)
             .key(&["level", "year"]),
     ];
-    let mut files = Vec::new();
+    let page = crate::panel_page::PageInput {
+        assessment: &assessment,
+        escalation: &escalation,
+        by_year: &by_year,
+        regions: &data.regions,
+        facts: (fact_rows.len(), fact_rows.iter().filter(|f| f.method == Method::Reviewed).count()),
+        reports: data.corpus.len(),
+    };
+    let mut files = vec![
+        File { name: "README.md".into(), bytes: crate::panel_page::markdown(&page).into_bytes() },
+        File { name: "report.html".into(), bytes: crate::panel_page::html(&page).into_bytes() },
+    ];
     let mut resources = Vec::new();
     for t in &tables {
         t.conforms()?;

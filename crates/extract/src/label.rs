@@ -77,6 +77,10 @@ const VERBS: &[&str] = &[
 
 /// Words at the start of a clause that are not part of what is measured.
 const PREFIXES: &[&str] = &[
+    "中央提出",
+    "中央要求",
+    "国家提出",
+    "提出",
     "其中",
     "全年",
     "全市",
@@ -186,8 +190,18 @@ fn strip_suffixes(mut s: String) -> (String, Vec<&'static str>) {
 fn strip_prefixes(mut s: String) -> String {
     loop {
         let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || "“”（）()、，：:".contains(c)).to_owned();
-        // a leading year: 2023年, 2023年底
+        // list numbering: （1）, 1、, 1.
         let cs: Vec<char> = trimmed.chars().collect();
+        let digits = cs.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0
+            && digits < 3
+            && matches!(cs.get(digits), Some('）' | ')' | '、' | '.' | '．'))
+            && cs.len() > digits + 2
+        {
+            s = cs[digits + 1..].iter().collect();
+            continue;
+        }
+        // a leading year: 2023年, 2023年底
         if cs.len() > 5 && cs[..4].iter().all(|c| c.is_ascii_digit()) && cs[4] == '年' {
             let mut rest: String = cs[5..].iter().collect();
             for w in ["底", "末", "初", "全年", "，"] {
@@ -250,8 +264,32 @@ pub fn read(
     let mut clause = before.trim().to_owned();
     for p in PREAMBLES {
         if let Some(i) = clause.rfind(p) {
-            clause = clause[i + p.len()..].to_owned();
+            let rest = clause[i + p.len()..].trim_start_matches(['：', ':', '，', ' ']).to_owned();
+            // 经济增长预期目标为7%左右: the name stands before the preamble
+            clause = if rest.chars().count() >= 2 {
+                rest
+            } else {
+                let head = strip_prefixes(clause[..i].to_owned());
+                let head = head.trim_end_matches("的").to_owned();
+                if head.chars().count() >= 2 && head.chars().count() <= 12 { head } else { rest }
+            };
             break;
+        }
+    }
+    // 国内生产总值达到134.9万亿元、增长5%: a clause that restates an earlier figure of the same
+    // subject names that subject before it
+    if let Some(i) = clause.find(|c: char| c.is_ascii_digit()) {
+        let tail = clause[i..].trim_end();
+        let head = clause[..i].trim_end();
+        let head = ["达到", "达", "为", "实现", "完成", "突破", "超过", "总量", "规模"]
+            .iter()
+            .fold(head.to_owned(), |h, v| h.strip_suffix(v).map(str::to_owned).unwrap_or(h));
+        // only a bare change word after the earlier figure (、增长), not another name (、地耗下降)
+        let last = tail.rsplit(['、', '，', ',']).next().unwrap_or(tail);
+        if let Some(change) = CHANGE_WORDS.iter().find(|w| last == **w)
+            && head.chars().count() >= 2
+        {
+            clause = format!("{head}{change}");
         }
     }
     let increment = ["新增", "净增", "增加", "新建", "新开工"].iter().any(|w| clause.contains(w));
@@ -287,6 +325,13 @@ pub fn read(
         removed.extend(more);
         noun = strip_prefixes(n2);
     }
+    // words inside the noun phrase that say how the figure is known, not what it measures
+    // (固定资产投资预计增长, 贷款同比增长)
+    for w in ["预计", "预期", "同比", "初步"] {
+        if noun.ends_with(w) && noun.chars().count() > w.chars().count() + 1 {
+            noun.truncate(noun.len() - w.len());
+        }
+    }
     if noun.chars().count() < 2 || EMPTY_LABELS.contains(&noun.as_str()) {
         noun = list.subject.clone();
     }
@@ -307,6 +352,32 @@ pub fn read(
 /// The catalogue, indexed by normalised name for matching labels.
 pub struct Matcher<'a> {
     by_name: HashMap<String, Vec<&'a Indicator>>,
+    by_id: HashMap<&'a str, &'a Indicator>,
+}
+
+/// The span a figure covers when a report says so: a total over a period (累计, 五年), or an
+/// average annual rate (年均).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    /// One year.
+    Year,
+    /// A total or change over a five-year period.
+    FiveYearTotal,
+    /// An average annual rate over a five-year period.
+    FiveYearAverage,
+}
+
+impl Span {
+    /// The span the words before a figure (its clause) state.
+    pub fn of(clause: &str) -> Span {
+        if clause.contains("年均") {
+            Span::FiveYearAverage
+        } else if ["累计", "五年", "合计", "总计"].iter().any(|w| clause.contains(w)) {
+            Span::FiveYearTotal
+        } else {
+            Span::Year
+        }
+    }
 }
 
 /// A name in normal form: without the measure word at its end and without region prefixes
@@ -342,6 +413,26 @@ fn agrees(indicator: &Indicator, measure: Measure, unit: &str) -> bool {
     same_dimension && measures
 }
 
+/// A name without a leading region name (北京市, 内蒙古自治区, 本省, 全区), when one is there.
+fn without_region(name: &str) -> Option<String> {
+    for own in ["本省", "本市", "本区", "本州", "全区", "全省", "全市"] {
+        if let Some(rest) = name.strip_prefix(own) {
+            return Some(rest.to_owned());
+        }
+    }
+    let chars: Vec<char> = name.chars().collect();
+    for suffix in ["自治区", "省", "市"] {
+        let s: Vec<char> = suffix.chars().collect();
+        for len in 2..=4 {
+            let end = len + s.len();
+            if chars.len() > end + 1 && chars[len..end] == s[..] {
+                return Some(chars[end..].iter().collect());
+            }
+        }
+    }
+    None
+}
+
 impl<'a> Matcher<'a> {
     /// Indexes every name and alias of the catalogue.
     pub fn new(catalogue: &'a [Indicator]) -> Matcher<'a> {
@@ -357,12 +448,34 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        Matcher { by_name }
+        let by_id = catalogue.iter().map(|i| (i.id.as_str(), i)).collect();
+        Matcher { by_name, by_id }
+    }
+
+    /// The indicator for a figure over `span`: the annual one itself, or its five-year variant
+    /// (`<id>_five_year`, `<id>_five_year_average`) when the catalogue has one, else none (a
+    /// five-year total never takes the key of the yearly figure).
+    pub fn over(&self, annual: &'a Indicator, span: Span) -> Option<&'a Indicator> {
+        let suffix = match span {
+            Span::Year => return Some(annual),
+            Span::FiveYearTotal => "_five_year",
+            Span::FiveYearAverage => "_five_year_average",
+        };
+        if annual.id.ends_with(suffix) {
+            return Some(annual);
+        }
+        let base = annual.id.trim_end_matches("_five_year_average").trim_end_matches("_five_year");
+        self.by_id.get(format!("{base}{suffix}").as_str()).copied()
     }
 
     /// The indicator this label names with this measure and unit, if exactly one does.
     pub fn find(&self, label: &str, measure: Measure, unit: &str) -> Option<&'a Indicator> {
-        let candidates = self.by_name.get(&normal(label))?;
+        let key = normal(label);
+        let candidates = match self.by_name.get(&key) {
+            Some(c) => c,
+            // 北京市生产总值, 本省生产总值: the region's own name before the indicator's
+            None => self.by_name.get(&without_region(&key)?)?,
+        };
         let fitting: Vec<&'a Indicator> = candidates.iter().copied().filter(|i| agrees(i, measure, unit)).collect();
         match fitting.as_slice() {
             [one] => Some(one),
@@ -414,5 +527,34 @@ mod tests {
             at += 4;
         }
         assert_eq!(labels, ["GDP增长", "规模工业增加值增长", "社会消费品零售总额增长"]);
+    }
+
+    #[test]
+    fn a_five_year_figure_takes_the_five_year_indicator_or_none() {
+        let indicator = |id: &str, unit: &str, measure| zhibiao_core::Indicator {
+            id: id.into(),
+            domain: "economy".into(),
+            topic: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            unit: unit.into(),
+            measure,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        let catalogue = [
+            indicator("livelihood.urban_new_jobs", "万人", Measure::Increment),
+            indicator("livelihood.urban_new_jobs_five_year", "万人", Measure::Increment),
+            indicator("economy.gdp_growth", "%", Measure::Growth),
+            indicator("economy.fdi_utilized", "亿美元", Measure::Level),
+        ];
+        let m = Matcher::new(&catalogue);
+        let id = |annual: usize, clause: &str| m.over(&catalogue[annual], Span::of(clause)).map(|i| i.id.as_str());
+        assert_eq!(id(0, "城镇新增就业"), Some("livelihood.urban_new_jobs"));
+        assert_eq!(id(0, "这五年，城镇新增就业累计"), Some("livelihood.urban_new_jobs_five_year"));
+        assert_eq!(id(2, "五年来，经济年均增长"), None, "no five-year average id: no indicator, not the annual one");
+        assert_eq!(id(3, "五年实际利用外资"), None);
+        assert_eq!(id(1, "累计"), Some("livelihood.urban_new_jobs_five_year"));
     }
 }

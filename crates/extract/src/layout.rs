@@ -265,7 +265,8 @@ enum HeadingKind {
     Other,
 }
 
-const REVIEW_WORDS: &[&str] = &["回顾", "总结", "完成情况", "主要成绩", "工作情况", "取得的成就", "建设成就"];
+const REVIEW_WORDS: &[&str] =
+    &["回顾", "总结", "完成情况", "主要成绩", "工作情况", "取得的成就", "建设成就", "过去一年", "过去的一年"];
 const PLAN_WORDS: &[&str] = &[
     "工作安排",
     "安排建议",
@@ -298,6 +299,10 @@ const FIVE_YEAR_WORDS: &[&str] =
     &["今后五年", "未来五年", "五年规划", "十五五", "十四五", "十三五", "十二五", "十一五", "“十五”", "远景目标"];
 
 fn classify(body: &str) -> HeadingKind {
+    // the title (政府工作报告, 2024年政府工作报告) heads the whole text, not its plan
+    if body.trim_end().ends_with("政府工作报告") {
+        return HeadingKind::Other;
+    }
     if body.contains("名词解释") || body.starts_with("附") || body.starts_with("注释") || body.starts_with("说明：")
     {
         return HeadingKind::Glossary;
@@ -311,6 +316,12 @@ fn classify(body: &str) -> HeadingKind {
     }
     let years = years_in(body);
     let plan_word = PLAN_WORDS.iter().any(|w| body.contains(w));
+    // the first year of a plan period is this year's plan: 为“十四五”开好局, 确保“十三五”开局起步
+    let opening_year =
+        ["开好局", "起好步", "开局之年", "开局起步", "开局工作", "开门红", "第一年"].iter().any(|w| body.contains(w));
+    if opening_year {
+        return HeadingKind::Plan;
+    }
     if five && years.is_empty() {
         if plan_word || body.contains("目标") || body.contains("思路") || body.contains("任务") {
             return HeadingKind::FiveYearGoals;
@@ -431,10 +442,14 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
                 Some(Part { kind: PartKind::FiveYearGoals, start: *start, year: end })
             }
             HeadingKind::Plan => {
-                // a heading naming an earlier year inside the review is a review sub-heading
+                // a heading naming only earlier years is about them: a review sub-heading inside
+                // the review, or the review itself (2013年主要工作, 2007年的主要工作)
                 let earlier = years.iter().any(|y| *y < planned) && !years.contains(&planned);
                 if earlier && seen_review {
                     None
+                } else if earlier {
+                    seen_review = true;
+                    Some(Part { kind: PartKind::Review, start: *start, year: reviewed })
                 } else {
                     Some(Part { kind: PartKind::Plan, start: *start, year: planned })
                 }

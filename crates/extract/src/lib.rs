@@ -236,7 +236,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         if let Some(next) = numbers.get(k + 1) {
             let between: String = chars[end.min(next.start)..next.start].iter().collect();
             let between_raw: String = chars[unit_from..next.start.max(unit_from)].iter().collect();
-            let is_range_sep = |s: &str| matches!(s, "—" | "-" | "–" | "～" | "~" | "至" | "到" | "——");
+            let is_range_sep =
+                |s: &str| matches!(s, "—" | "-" | "–" | "～" | "~" | "至" | "到" | "——" | "－" | "−" | "一");
             if (is_range_sep(&between) || is_range_sep(&between_raw))
                 && next.start > n.end
                 && let Ok(hi) = halfwidth(&next.text).parse::<Decimal>()
@@ -328,18 +329,41 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             (0..n.start).rev().find(|&i| matches!(chars[i], '。' | '；' | '\n' | ';')).map_or(0, |i| i + 1);
         let sentence: String = chars[sentence_start..n.start].iter().collect();
         let in_plan = matches!(part.kind, PartKind::Plan | PartKind::FiveYearGoals);
+        // 预计 in a clause governs that clause (固定资产投资预计增长16%以上); a sentence that opens with
+        // it (预计去年全市生产总值…；一般公共预算收入…) is an estimate to its end, across ；
+        let full_start =
+            (0..n.start).rev().find(|&i| matches!(chars[i], '。' | '\n' | '！' | '？')).map_or(0, |i| i + 1);
+        let full_sentence: String = chars[full_start..n.start].iter().collect();
+        let opening =
+            full_sentence.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去今全".contains(c));
         let estimated = before.contains("预计")
             || sentence.trim_start().starts_with("预计")
-            || sentence.trim_start().starts_with("全年预计");
-        let kind = if in_plan {
+            || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w));
+        // the sentence before, in the same paragraph: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%
+        let previous_sentence: String = {
+            let end = full_start.saturating_sub(1);
+            let from = (0..end).rev().find(|&i| matches!(chars[i], '。' | '\n' | '！' | '？')).map_or(0, |i| i + 1);
+            if full_start > 0 && chars.get(end) == Some(&'。') {
+                chars[from..end].iter().collect()
+            } else {
+                String::new()
+            }
+        };
+        // in the plan, a sentence about the past year (过去一年 / 去年 …) states a result of the reviewed year
+        let about_last_year = in_plan
+            && (["过去一年", "去年", "上年"].iter().any(|w| full_sentence.trim_start().starts_with(w))
+                || previous_sentence.trim_start().starts_with("过去一年"));
+        let kind = if about_last_year {
+            Kind::Actual
+        } else if in_plan {
             Kind::Target
         } else if estimated {
             Kind::Estimate
         } else {
             Kind::Actual
         };
-        let mut year = part.year;
-        if in_plan {
+        let mut year = if about_last_year { part.year - 1 } else { part.year };
+        if in_plan && !about_last_year {
             // 到2025年: the year the target is for
             let cs: Vec<char> = sentence.chars().collect();
             for (at, y) in layout::years_in(&sentence) {
@@ -350,7 +374,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
-        let indicator = matcher.find(&read.label, measure, &unit);
+        let indicator =
+            matcher.find(&read.label, measure, &unit).and_then(|i| matcher.over(i, label::Span::of(&before)));
         list.remember(&read, end);
         consumed_until = end;
         let quote: String = chars[clause_start..end].iter().collect();
@@ -404,6 +429,44 @@ mod tests {
             })
             .collect();
         assert_eq!(shown, expected, "extracting {text:?}");
+    }
+
+    #[test]
+    fn an_estimate_is_its_clause_or_a_sentence_that_opens_with_yuji() {
+        check(
+            "预计去年全市生产总值17800亿元，增长9%左右；一般公共预算收入2723亿元。固定资产投资预计增长16%以上；贷款净增186亿元。",
+            &[
+                "2023 estimate eq 17800亿元 生产总值 | 预计去年全市生产总值17800亿元",
+                "2023 estimate approx 9% 生产总值增长 | 增长9%左右",
+                "2023 estimate eq 2723亿元 一般公共预算收入 | 一般公共预算收入2723亿元",
+                "2023 estimate ge 16% 固定资产投资增长 | 固定资产投资预计增长16%以上",
+                "2023 actual eq 186亿元 贷款 | 贷款净增186亿元",
+            ],
+        );
+    }
+
+    #[test]
+    fn in_the_plan_the_past_year_is_a_result_and_ranges_take_any_dash() {
+        let text = "一、2023年工作回顾\n增长5%。\n二、2024年工作安排\n过去一年，我们的工作取得了很大成绩。国内生产总值增长10.3%。今年经济增长预期目标为7%左右，投资增长6.5%－7%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {}{}",
+                    e.fact.year,
+                    e.fact.kind,
+                    e.fact.bound,
+                    e.fact.value,
+                    e.fact.value_hi.map(|h| format!("–{h}")).unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["2023 actual eq 5", "2023 actual eq 10.3", "2024 target approx 7", "2024 target range 6.5–7"]
+        );
+        assert_eq!(found[2].label_zh, "经济增长");
     }
 
     #[test]

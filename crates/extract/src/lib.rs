@@ -173,6 +173,13 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
     let matcher = Matcher::new(catalogue);
     let mut out: Vec<Extracted> = Vec::new();
     let mut consumed_until = 0usize;
+    // the previous figure: its sentence start and whether it was an estimate (增长19.6% after
+    // 规模以上工业增加值预计2190亿元 continues its estimate)
+    let mut previous_estimate: Option<usize> = None;
+    // the bound a 分别 list's verb gives (分别突破, 分别超过), and the sentence it stands in
+    let mut list_bound: Option<(usize, Bound)> = None;
+    let sentence_of =
+        |at: usize| (0..at).rev().find(|&i| matches!(chars[i], '。' | '；' | '\n' | ';')).map_or(0, |i| i + 1);
     let mut list = label::ListState::default();
     for (k, n) in numbers.iter().enumerate() {
         // a number inside the previous figure (the 万 of 126万亿元)
@@ -287,6 +294,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             bound = Bound::Lt;
         } else if before.ends_with('近') || before.ends_with("接近") || before.ends_with("约") {
             bound = Bound::Approx;
+        } else if let Some((at, list_bound)) = list_bound
+            && at == sentence_of(n.start)
+            && matches!(
+                chars[consumed_until.min(n.start)..n.start].iter().collect::<String>().trim(),
+                "和" | "、" | "及" | "与"
+            )
+        {
+            // 分别突破3万元和1万元: the bound before a 分别 list covers every item
+            bound = list_bound;
         }
         // a threshold that names a category, not a figure: 50亿元以上重大项目, 产值超50亿元企业,
         // 突破1000家，达1023家
@@ -336,7 +352,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let full_sentence: String = chars[full_start..n.start].iter().collect();
         let opening =
             full_sentence.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去今全".contains(c));
+        let bare_change = {
+            let b = before
+                .trim()
+                .trim_start_matches(['，', ',', '、'])
+                .trim_start_matches("同比")
+                .trim_start_matches("比上年");
+            ["增长", "下降", "增加", "减少", "提高", "降低", "上涨"].contains(&b)
+        };
         let estimated = before.contains("预计")
+            || (bare_change && previous_estimate == Some(full_start))
             || sentence.trim_start().starts_with("预计")
             || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w));
         // the sentence before, in the same paragraph: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%
@@ -378,6 +403,12 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             matcher.find(&read.label, measure, &unit).and_then(|i| matcher.over(i, label::Span::of(&before)));
         list.remember(&read, end);
         consumed_until = end;
+        previous_estimate = (kind == Kind::Estimate).then_some(full_start);
+        if before.contains("分别") && matches!(bound, Bound::Ge | Bound::Gt) && list_bound.is_none() {
+            list_bound = Some((sentence_of(n.start), bound));
+        } else if list_bound.is_some_and(|(at, _)| at != sentence_of(n.start)) {
+            list_bound = None;
+        }
         let quote: String = chars[clause_start..end].iter().collect();
         out.push(Extracted {
             fact: Fact {
@@ -441,6 +472,19 @@ mod tests {
                 "2023 estimate eq 2723亿元 一般公共预算收入 | 一般公共预算收入2723亿元",
                 "2023 estimate ge 16% 固定资产投资增长 | 固定资产投资预计增长16%以上",
                 "2023 actual eq 186亿元 贷款 | 贷款净增186亿元",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_continuation_keeps_the_estimate_and_a_fenbie_bound_covers_its_list() {
+        check(
+            "规模以上工业增加值预计2190亿元，增长19.6%。城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元。",
+            &[
+                "2023 estimate eq 2190亿元 规模以上工业增加值 | 规模以上工业增加值预计2190亿元",
+                "2023 estimate eq 19.6% 规模以上工业增加值增长 | 增长19.6%",
+                "2023 actual ge 3万元 城镇居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元",
+                "2023 actual ge 1万元 农村居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元",
             ],
         );
     }

@@ -26,10 +26,28 @@ fn the_tiny_benchmark_panel_is_reproduced_byte_for_byte() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, format!("assessed 47 targets: 22 met, 5 near, 17 missed, 3 pending → {}\n", out.display()));
+    // --summaries-only computes no order and writes no assessment.csv, and its summaries are the same
+    let only = out.join("summaries-only");
+    let summaries_only = zhibiao(&[
+        "assess",
+        "--summaries-only",
+        "--facts",
+        &format!("{dir}/facts.csv"),
+        "--indicators",
+        &format!("{dir}/indicators.csv"),
+        "--units",
+        &format!("{dir}/units.csv"),
+        "--out",
+        &only.display().to_string(),
+    ]);
+    assert_eq!(summaries_only.code, 0, "{}", summaries_only.stderr);
+    assert!(!only.join("assessment.csv").exists());
     for name in ["by_domain_year.csv", "by_region.csv", "by_indicator.csv"] {
         let expected = std::fs::read_to_string(format!("{dir}/expected/{name}")).unwrap();
         let got = std::fs::read_to_string(out.join(name)).unwrap();
         assert_eq!(got, expected, "{name} differs from the reference engines' output");
+        let got_only = std::fs::read_to_string(only.join(name)).unwrap();
+        assert_eq!(got_only, expected, "{name} of --summaries-only differs from the reference engines' output");
     }
     let assessment = std::fs::read_to_string(out.join("assessment.csv")).unwrap();
     // SPEC §7, worked by hand: 110002's gdp_growth 2024 target eq 13.54 亿元 vs 172100 万元 is missed.

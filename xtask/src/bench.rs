@@ -13,6 +13,8 @@ const SIZES: &[(&str, u32, u32, u32, u32)] =
 struct Run {
     wall: f64,
     rss_mib: f64,
+    user: f64,
+    sys: f64,
 }
 
 /// Runs the benchmark; `Err` says what is missing or what differed.
@@ -112,6 +114,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut runs: Vec<Vec<Run>> = vec![Vec::new(); engines.len()];
     for round in 0..=reps {
         for (k, (engine, command)) in engines.iter().enumerate() {
+            // the previous run's outputs written back first, so their write-back does not slow this one
+            let _ = Command::new("sync").status();
             let run = measure(timer, command).map_err(|e| format!("{engine}: {e}"))?;
             if round > 0 {
                 runs[k].push(run);
@@ -123,16 +127,29 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         xs.sort_by(f64::total_cmp);
         xs[xs.len() / 2]
     };
-    let base = (median(&runs[0], |r| r.wall), median(&runs[0], |r| r.rss_mib));
+    // the goal is stated against DuckDB: zhibiao's time and memory as a fraction of DuckDB's
+    let duck = engines.iter().position(|(e, _)| e == "duckdb").unwrap_or(0);
+    let base = (median(&runs[duck], |r| r.wall), median(&runs[duck], |r| r.rss_mib));
     println!(
-        "{name} panel ({} facts), median of {reps} runs after a warm-up, whole process:",
-        count_lines(&data.join("facts.csv")).saturating_sub(1)
+        "{name} panel ({} facts), median of {reps} interleaved runs after a warm-up, whole process, {}:",
+        count_lines(&data.join("facts.csv")).saturating_sub(1),
+        cpu_model()
     );
-    println!("| engine | wall s | peak MiB | wall ÷ zhibiao | memory ÷ zhibiao |");
-    println!("|---|---:|---:|---:|---:|");
+    println!(
+        "| engine | wall s | user s | sys s | peak MiB | wall ÷ {0} | memory ÷ {0} | wall runs |",
+        engines[duck].0
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---|");
     for (k, (engine, _)) in engines.iter().enumerate() {
         let (w, m) = (median(&runs[k], |r| r.wall), median(&runs[k], |r| r.rss_mib));
-        println!("| {engine} | {w:.2} | {m:.0} | {:.2} | {:.2} |", w / base.0, m / base.1);
+        let (u, s) = (median(&runs[k], |r| r.user), median(&runs[k], |r| r.sys));
+        let all: Vec<String> = runs[k].iter().map(|r| format!("{:.2}", r.wall)).collect();
+        println!(
+            "| {engine} | {w:.2} | {u:.2} | {s:.2} | {m:.0} | {:.2} | {:.2} | {} |",
+            w / base.0,
+            m / base.1,
+            all.join(" ")
+        );
     }
     // byte identity of the three summaries
     let files = ["by_domain_year.csv", "by_region.csv", "by_indicator.csv"];
@@ -161,9 +178,24 @@ fn measure(timer: &Path, command: &[String]) -> Result<Run, String> {
             run.wall = v.split(':').filter_map(|p| p.parse::<f64>().ok()).fold(0.0, |acc, p| acc * 60.0 + p);
         } else if let Some(v) = line.strip_prefix("Maximum resident set size (kbytes): ") {
             run.rss_mib = v.parse::<f64>().unwrap_or(0.0) / 1024.0;
+        } else if let Some(v) = line.strip_prefix("User time (seconds): ") {
+            run.user = v.parse().unwrap_or(0.0);
+        } else if let Some(v) = line.strip_prefix("System time (seconds): ") {
+            run.sys = v.parse().unwrap_or(0.0);
         }
     }
     Ok(run)
+}
+
+/// The CPU model, for the figures' record.
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find_map(|l| l.strip_prefix("model name").map(|v| v.trim_start_matches([' ', '\t', ':']).to_owned()))
+        })
+        .unwrap_or_else(|| "CPU unknown".to_owned())
 }
 
 fn count_lines(path: &Path) -> usize {

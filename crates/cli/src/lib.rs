@@ -361,7 +361,8 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         return Ok(BAD_DATA);
     }
     phase(stderr, "written");
-    let count = |status: Status| outputs.count(status);
+    let counts = outputs.counts();
+    let count = |status: Status| counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     writeln!(
         stdout,
         "assessed {} targets: {} met, {} near, {} missed, {} pending → {}",

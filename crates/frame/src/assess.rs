@@ -123,12 +123,19 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
     Ok((target_frame, result(0, "a")?, estimates))
 }
 
-/// One row per target, sorted by (indicator, region, year): the packed `key`; codes for `indicator,
+/// One row per target, sorted by (indicator, region, year) for [`Scope::Everything`] (the summaries
+/// need no order, so [`Scope::SummariesOnly`] skips the sort): the packed `key`; codes for `indicator,
 /// domain, region, bound, target_unit, basis, actual_bound, actual_unit, status`; and `year, target,
 /// target_hi, actual, target_base, target_hi_base, actual_base, gap, rel_gap, tol`.
 ///
 /// Without estimates (`None`), their columns are typed nulls and no second join is made.
-pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFrame>, tolerance: Tolerance) -> LazyFrame {
+pub fn assess(
+    targets: LazyFrame,
+    actuals: LazyFrame,
+    estimates: Option<LazyFrame>,
+    tolerance: Tolerance,
+    scope: Scope,
+) -> LazyFrame {
     let left = || JoinArgs::new(JoinType::Left);
     let paired = targets.join(actuals, [col("key")], [col("key")], left());
     let paired = match estimates {
@@ -202,7 +209,7 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFram
     };
     let null_f64 = || lit(NULL).cast(DataType::Float64);
 
-    paired
+    let plan = paired
         .with_columns([
             when(col("a_base").is_not_null())
                 .then(lit(0u32))
@@ -246,9 +253,12 @@ pub fn assess(targets: LazyFrame, actuals: LazyFrame, estimates: Option<LazyFram
             col("rel_gap"),
             col("tol"),
             col("status"),
-        ])
+        ]);
+    match scope {
         // the packed key orders as (indicator, region, year): one integer sort instead of three
-        .sort(["key"], SortMultipleOptions::default())
+        Scope::Everything => plan.sort(["key"], SortMultipleOptions::default()),
+        Scope::SummariesOnly => plan,
+    }
 }
 
 /// The three summaries of SPEC §5 from an assessed frame (codes): (`by_domain_year`, `by_region`,
@@ -336,15 +346,20 @@ pub struct Outputs {
 }
 
 impl Outputs {
-    /// How many targets have `status`.
-    pub fn count(&self, status: Status) -> usize {
-        let Some(code) = STATUSES.iter().position(|s| *s == status) else { return 0 };
-        self.assessment
-            .column("status")
-            .ok()
-            .and_then(|c| c.cast(&DataType::UInt32).ok())
-            .and_then(|c| c.u32().ok().map(|s| s.iter().filter(|v| *v == Some(code as u32)).count()))
-            .unwrap_or(0)
+    /// How many targets have each status, in `Status::ALL` order (one pass over the statuses).
+    pub fn counts(&self) -> [(Status, usize); 4] {
+        let mut by_code = [0usize; 4];
+        if let Some(codes) = self.assessment.column("status").ok().and_then(|c| c.cast(&DataType::UInt32).ok())
+            && let Ok(codes) = codes.u32()
+        {
+            for code in codes.iter().flatten() {
+                if let Some(n) = by_code.get_mut(code as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        [Status::Met, Status::Near, Status::Missed, Status::Pending]
+            .map(|s| (s, STATUSES.iter().position(|x| *x == s).map_or(0, |code| by_code[code])))
     }
 }
 
@@ -369,7 +384,7 @@ pub fn run_with(panel: Panel, tolerance: Tolerance, scope: Scope) -> PolarsResul
     let names = Names::of(&panel);
     let (targets, actuals, estimates) = frames(&panel)?;
     drop(panel);
-    let plan = assess(targets.lazy(), actuals.lazy(), estimates.map(DataFrame::lazy), tolerance);
+    let plan = assess(targets.lazy(), actuals.lazy(), estimates.map(DataFrame::lazy), tolerance, scope);
     let plan = if scope == Scope::SummariesOnly {
         plan.select([
             col("indicator"),

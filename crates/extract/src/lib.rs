@@ -378,16 +378,29 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let about_last_year = in_plan
             && (["过去一年", "去年", "上年"].iter().any(|w| full_sentence.trim_start().starts_with(w))
                 || previous_sentence.trim_start().starts_with("过去一年"));
+        // a paragraph about the next five years (今后五年…主要预期目标是：…年均增长6%左右) sets
+        // targets for the period's last year, wherever the layout put it
+        let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+        let paragraph: String = chars[paragraph_start..n.start].iter().collect();
+        let five_years_ahead = !in_plan
+            && ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
+            && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w));
         let kind = if about_last_year {
             Kind::Actual
-        } else if in_plan {
+        } else if in_plan || five_years_ahead {
             Kind::Target
         } else if estimated {
             Kind::Estimate
         } else {
             Kind::Actual
         };
-        let mut year = if about_last_year { part.year - 1 } else { part.year };
+        let mut year = if about_last_year {
+            part.year - 1
+        } else if five_years_ahead {
+            layout.planned + 4
+        } else {
+            part.year
+        };
         if in_plan && !about_last_year {
             // 到2025年: the year the target is for
             let cs: Vec<char> = sentence.chars().collect();
@@ -396,6 +409,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                     year = y;
                 }
             }
+        }
+        // a target over five years (年均增长, 累计) in this year's plan is for the period's last year
+        if kind == Kind::Target && year == layout.planned && label::Span::of(&before) != label::Span::Year {
+            year = layout.planned + 4;
         }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
@@ -487,6 +504,15 @@ mod tests {
                 "2023 actual ge 1万元 农村居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元",
             ],
         );
+    }
+
+    #[test]
+    fn a_paragraph_about_the_next_five_years_sets_targets_for_its_end() {
+        let text = "一、2020年工作回顾\n增长5%。\n今后五年，主要预期目标是：地区生产总值年均增长6%左右。\n二、2021年工作安排\n增长6%以上。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2020 actual 5", "2025 target 6", "2021 target 6"]);
     }
 
     #[test]

@@ -403,9 +403,10 @@ fn agrees(indicator: &Indicator, measure: Measure, unit: &str) -> bool {
     let measures = match indicator.measure {
         Measure::Growth => measure == Measure::Growth,
         Measure::Share | Measure::Ratio => matches!(measure, Measure::Share | Measure::Ratio),
-        Measure::Level | Measure::Count | Measure::Increment => {
-            matches!(measure, Measure::Level | Measure::Count | Measure::Increment)
-        }
+        // a 新增 figure is no level (高速公路通车里程新增468公里 is not the mileage), nor a level an increment
+        Measure::Level => matches!(measure, Measure::Level | Measure::Count),
+        Measure::Increment => matches!(measure, Measure::Increment | Measure::Count),
+        Measure::Count => matches!(measure, Measure::Level | Measure::Count | Measure::Increment),
         Measure::Rank => measure == Measure::Rank,
         Measure::Change => measure == Measure::Change,
         Measure::Index => measure == Measure::Index,
@@ -556,5 +557,11 @@ mod tests {
         assert_eq!(id(2, "五年来，经济年均增长"), None, "no five-year average id: no indicator, not the annual one");
         assert_eq!(id(3, "五年实际利用外资"), None);
         assert_eq!(id(1, "累计"), Some("livelihood.urban_new_jobs_five_year"));
+        let mut mileage = indicator("economy.expressway_mileage", "公里", Measure::Level);
+        mileage.name_zh = "高速公路通车里程".into();
+        let roads = [mileage];
+        let m = Matcher::new(&roads);
+        assert!(m.find("高速公路通车里程", Measure::Level, "公里").is_some());
+        assert!(m.find("高速公路通车里程", Measure::Increment, "公里").is_none(), "新增468公里 is not the mileage");
     }
 }

@@ -179,6 +179,9 @@ crate::vocabulary! {
         Actual => "actual",
         /// The estimate (预计), for want of an actual.
         Estimate => "estimate",
+        /// No number pairs, but the next report states its own verdict on the target (未达预期,
+        /// 完成计划目标): `data/verdicts.csv`.
+        Stated => "stated",
     }
 }
 

@@ -7,7 +7,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::domain::{self, Domain};
 use crate::facts::{self, Context, Contract, Curated};
-use crate::model::{Fact, Indicator, Kind, Region, RegionLevel, Source};
+use crate::model::{Fact, Indicator, Kind, Region, RegionLevel, Source, StatedVerdict, Verdict};
 use crate::table::{Column, Schema, Table};
 use crate::text::decode_utf8;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -27,6 +27,20 @@ pub const SOURCES: Schema = Schema {
         Column { name: "file", required: true },
         Column { name: "sha256", required: true },
         Column { name: "origin", required: false },
+        Column { name: "note", required: false },
+    ],
+};
+
+/// The `verdicts.csv` schema: a report's own verdicts on its targets, per indicator named.
+pub const VERDICTS: Schema = Schema {
+    name: "verdicts",
+    columns: &[
+        Column { name: "indicator", required: true },
+        Column { name: "region", required: true },
+        Column { name: "year", required: true },
+        Column { name: "verdict", required: true },
+        Column { name: "source", required: true },
+        Column { name: "quote", required: true },
         Column { name: "note", required: false },
     ],
 };
@@ -59,6 +73,8 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
     /// Every fact, domain by domain, in file order.
     pub facts: Vec<Fact>,
+    /// The reports' own verdicts on their targets (`verdicts.csv`, optional), in file order.
+    pub verdicts: Vec<StatedVerdict>,
 }
 
 impl Dataset {
@@ -146,12 +162,17 @@ pub fn load(dir: &Path, domains: &[&dyn Domain]) -> Result<Dataset, Diagnostics>
         d.check(&own, &rows, &path, &mut diagnostics);
         facts.extend(rows.into_iter().map(|(f, _)| f));
     }
+    let verdicts = load_verdicts(dir, &by_id, &region_codes, &texts, &broken, &mut diagnostics);
     match Diagnostics::from_vec(diagnostics) {
         Some(d) => Err(d),
         None => {
-            let cited: HashSet<&str> = facts.iter().filter_map(|f| f.source.as_deref()).collect();
+            let cited: HashSet<&str> = facts
+                .iter()
+                .filter_map(|f| f.source.as_deref())
+                .chain(verdicts.iter().map(|v| v.source.as_str()))
+                .collect();
             sources.extend(corpus.entries.iter().filter(|e| cited.contains(e.id.as_str())).map(|e| e.as_source()));
-            Ok(Dataset { sources, corpus: corpus.entries, texts, regions, indicators, facts })
+            Ok(Dataset { sources, corpus: corpus.entries, texts, regions, indicators, facts, verdicts })
         }
     }
 }
@@ -322,6 +343,81 @@ fn is_iso_date(text: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| text.get(r).and_then(|s| s.parse::<u32>().ok());
     matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
+/// Reads `verdicts.csv` if there is one: each row's indicator, region and source known, its year a
+/// year, its verdict `met` or `missed`, its quote in its source, and one verdict per (indicator,
+/// region, year).
+fn load_verdicts(
+    dir: &Path,
+    indicators: &HashMap<String, Indicator>,
+    regions: &HashSet<String>,
+    texts: &HashMap<String, String>,
+    broken: &HashSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<StatedVerdict> {
+    let path = dir.join("verdicts.csv");
+    let mut out = Vec::new();
+    if std::fs::symlink_metadata(&path).is_err() {
+        return out;
+    }
+    let Some(text) = read_text(&path, diagnostics) else { return out };
+    let Some(table) = Table::parse(&path, &text, &VERDICTS, diagnostics) else { return out };
+    let mut seen: HashMap<(String, String, i32), u64> = HashMap::new();
+    for row in table.rows() {
+        let cell = |name: &str| table.cell(row, name);
+        let before = diagnostics.len();
+        let indicator = cell("indicator");
+        if !indicators.contains_key(indicator.text) {
+            diagnostics.push(table.at(indicator, format!("unknown indicator \"{}\"", indicator.text)));
+        }
+        let region = cell("region");
+        if !regions.contains(region.text) {
+            diagnostics
+                .push(table.at(region, format!("unknown region \"{}\" (expected a code of regions.csv)", region.text)));
+        }
+        let year_cell = cell("year");
+        let year = year_cell.text.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
+        if year.is_none() {
+            diagnostics
+                .push(table.at(year_cell, format!("year \"{}\" is not a year (expected four digits)", year_cell.text)));
+        }
+        let verdict_cell = cell("verdict");
+        let verdict = verdict_cell.text.parse::<Verdict>();
+        if let Err(e) = &verdict {
+            diagnostics.push(table.at(verdict_cell, format!("verdict {e}")));
+        }
+        let (source, quote) = (cell("source"), cell("quote"));
+        match texts.get(source.text) {
+            None if broken.contains(source.text) => {}
+            None => diagnostics.push(table.at(source, format!("unknown source \"{}\"", source.text))),
+            Some(_) if quote.text.is_empty() => diagnostics.push(table.at(quote, "quote is empty".to_owned())),
+            Some(t) if !t.contains(quote.text) => diagnostics
+                .push(table.at(quote, format!("quote \"{}\" is not found in source \"{}\"", quote.text, source.text))),
+            Some(_) => {}
+        }
+        let (Some(year), Ok(verdict), true) = (year, verdict, diagnostics.len() == before) else { continue };
+        let key = (indicator.text.to_owned(), region.text.to_owned(), year);
+        if let Some(first) = seen.get(&key) {
+            diagnostics.push(table.at(
+                indicator,
+                format!("a second verdict on {} {} {year}: already stated on line {first}", key.0, key.1),
+            ));
+            continue;
+        }
+        seen.insert(key, row.line());
+        let note = cell("note").text;
+        out.push(StatedVerdict {
+            indicator: indicator.text.to_owned(),
+            region: region.text.to_owned(),
+            year,
+            verdict,
+            source: source.text.to_owned(),
+            quote: quote.text.to_owned(),
+            note: (!note.is_empty()).then(|| note.to_owned()),
+        });
+    }
+    out
 }
 
 fn load_regions(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Region> {

@@ -92,5 +92,6 @@ pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use domain::Domain;
 pub use model::{
     AnchoredFact, Bound, Direction, Fact, FactKey, Indicator, Kind, Measure, Method, Region, RegionLevel, Source,
+    StatedVerdict, Verdict,
 };
 pub use zhibiao_scan::{Decimal, DecimalError};

@@ -252,6 +252,36 @@ pub struct Fact {
     pub note: Option<String>,
 }
 
+vocabulary! {
+    /// What a report says of its own target when it gives no number.
+    Verdict {
+        /// 完成, 达到, 超额完成, 好于预期.
+        Met => "met",
+        /// 未达预期, 未完成, 低于预期.
+        Missed => "missed",
+    }
+}
+
+/// A report's own verdict on a target of a year, per indicator it names, with its quote (a row of
+/// `data/verdicts.csv`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedVerdict {
+    /// The indicator named.
+    pub indicator: String,
+    /// The region code.
+    pub region: String,
+    /// The year judged.
+    pub year: i32,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The source id.
+    pub source: String,
+    /// The exact substring of the source that states it.
+    pub quote: String,
+    /// A note for readers.
+    pub note: Option<String>,
+}
+
 /// A fact with where its quote stands in its source and how it came to be (a row of a panel drawn
 /// from the corpus).
 #[derive(Clone, Debug, PartialEq)]

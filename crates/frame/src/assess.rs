@@ -19,7 +19,7 @@ use zhibiao_panel::{Panel, bound_code, direction_code};
 /// which is not the order of `Status` (met, near, missed, pending: best first).
 pub const STATUSES: [Status; 4] = [Status::Met, Status::Missed, Status::Near, Status::Pending];
 /// The bases by code.
-pub const BASES: [Basis; 2] = [Basis::Actual, Basis::Estimate];
+pub const BASES: [Basis; 3] = [Basis::Actual, Basis::Estimate, Basis::Stated];
 
 /// The code of a status.
 pub(crate) fn status_code(status: Status) -> Expr {
@@ -361,6 +361,42 @@ impl Outputs {
         [Status::Met, Status::Near, Status::Missed, Status::Pending]
             .map(|s| (s, STATUSES.iter().position(|x| *x == s).map_or(0, |code| by_code[code])))
     }
+}
+
+/// Gives each pending target the status its region's next report states for it when no number
+/// pairs (`Basis::Stated`): `stated` maps (indicator, region, year) to met or missed. Returns how
+/// many targets it settled. The SPEC summaries of `outputs` are left as the engine computed them.
+pub fn apply_stated(
+    outputs: &mut Outputs,
+    stated: &std::collections::HashMap<(String, String, i32), Status>,
+) -> PolarsResult<usize> {
+    if stated.is_empty() {
+        return Ok(0);
+    }
+    let f = &outputs.assessment;
+    let names = &outputs.names;
+    let (indicator, region) = (codes(f, "indicator")?, codes(f, "region")?);
+    let years: Vec<Option<i32>> = f.column("year")?.i32()?.iter().collect();
+    let mut status = codes(f, "status")?;
+    let mut basis = codes(f, "basis")?;
+    let code = |s: Status| STATUSES.iter().position(|x| *x == s).map(|c| c as u32);
+    let stated_code = BASES.iter().position(|b| *b == Basis::Stated).map(|c| c as u32);
+    let mut settled = 0;
+    for i in 0..f.height() {
+        if status[i] != code(Status::Pending) {
+            continue;
+        }
+        let (Some(ind), Some(reg), Some(year)) = (indicator[i], region[i], years[i]) else { continue };
+        let key = (name(&names.indicators, Some(ind)).to_owned(), name(&names.regions, Some(reg)).to_owned(), year);
+        if let Some(s) = stated.get(&key) {
+            status[i] = code(*s);
+            basis[i] = stated_code;
+            settled += 1;
+        }
+    }
+    outputs.assessment.with_column(Column::new("status".into(), status))?;
+    outputs.assessment.with_column(Column::new("basis".into(), basis))?;
+    Ok(settled)
 }
 
 /// Runs the engine on a panel, which it consumes (its columns are freed as soon as the engine's

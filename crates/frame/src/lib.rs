@@ -24,7 +24,7 @@
 //!     source: None, quote: None, note: None,
 //! };
 //! let data = Dataset {
-//!     sources: vec![], corpus: vec![], texts: Default::default(), regions: vec![],
+//!     sources: vec![], corpus: vec![], texts: Default::default(), regions: vec![], verdicts: vec![],
 //!     indicators: vec![indicator.clone()],
 //!     facts: vec![fact(Kind::Target, "117", "万吨"), fact(Kind::Actual, "24.16", "亿斤")],
 //! };
@@ -169,6 +169,7 @@ mod tests {
         Dataset {
             sources: vec![],
             corpus: vec![],
+            verdicts: vec![],
             texts: HashMap::new(),
             regions: vec![],
             indicators: vec![indicator.clone()],

@@ -106,7 +106,8 @@ vocabulary_cells!(
     AmbitionUnit,
     Method,
     ReportLevel,
-    crate::panel::TargetState
+    crate::panel::TargetState,
+    zhibiao_core::Verdict
 );
 
 zhibiao_core::vocabulary! {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use zhibiao_core::assess::{self, Basis, Normalised, Status, Tolerance};
 use zhibiao_core::dataset::Dataset;
 use zhibiao_core::derive::{self, Formula};
-use zhibiao_core::model::{Bound, Direction, Kind, Measure, RegionLevel};
+use zhibiao_core::model::{Bound, Direction, Kind, Measure, RegionLevel, Verdict};
 use zhibiao_core::units::{Normalise, Units};
 use zhibiao_core::{Domain, Indicator};
 use zhibiao_frame::summary::{self, AmbitionStats, Assessed, Metrics};
@@ -165,6 +165,19 @@ record! {
 }
 
 record! {
+    /// A row of `verdicts.csv`: a report's own verdict on a target it gives no number for.
+    pub struct VerdictRow {
+        indicator: String = "Indicator id.",
+        region: String = "GB/T 2260 code.",
+        year: i32 = "The year judged.",
+        verdict: Verdict = "met (完成, 好于预期 …) or missed (未达预期 …), as the report states it.",
+        source: String = "Source id.",
+        quote: String = "The exact substring of the source that states the verdict.",
+        note: Option<String> = "A note for readers.",
+    }
+}
+
+record! {
     /// A row of `by_domain.csv`.
     pub struct DomainRow {
         domain: String = "Domain.",
@@ -227,7 +240,20 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
         builder.push_normalised(n, 0)?;
     }
     let panel = builder.finish(std::path::Path::new("data")).map_err(BuildError::Panel)?;
-    let outputs = zhibiao_frame::assess::run(panel, tolerance)?;
+    let mut outputs = zhibiao_frame::assess::run(panel, tolerance)?;
+    // a pending target takes the verdict its region's next report states, as a basis of its own
+    let stated: HashMap<(String, String, i32), Status> = data
+        .verdicts
+        .iter()
+        .map(|v| {
+            let status = match v.verdict {
+                Verdict::Met => Status::Met,
+                Verdict::Missed => Status::Missed,
+            };
+            ((v.indicator.clone(), v.region.clone(), v.year), status)
+        })
+        .collect();
+    zhibiao_frame::assess::apply_stated(&mut outputs, &stated)?;
     let region_names: HashMap<&str, &str> =
         data.regions.iter().map(|r| (r.code.as_str(), r.name_zh.as_str())).collect();
     let domain_ids: Vec<&'static str> = domains.iter().map(|d| d.id()).collect();
@@ -318,6 +344,16 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
         )),
         to_regions(to_indicators(
             Table::of(
+                "verdicts",
+                "Stated verdicts",
+                "One row per indicator a report names when it judges its own target without a number; a pending target takes it (basis stated).",
+                &verdict_rows(data),
+            )
+            .key(&["indicator", "region", "year"]),
+        ))
+        .references(&["source"], "sources", &["id"]),
+        to_regions(to_indicators(
+            Table::of(
                 "derived",
                 "Derived indicators",
                 "One row per derived indicator, region, year and kind where its inputs are stated.",
@@ -365,6 +401,21 @@ fn untargeted_counts(
         }
     }
     counts
+}
+
+fn verdict_rows(data: &Dataset) -> Vec<VerdictRow> {
+    data.verdicts
+        .iter()
+        .map(|v| VerdictRow {
+            indicator: v.indicator.clone(),
+            region: v.region.clone(),
+            year: v.year,
+            verdict: v.verdict,
+            source: v.source.clone(),
+            quote: v.quote.clone(),
+            note: v.note.clone(),
+        })
+        .collect()
 }
 
 fn source_rows(data: &Dataset) -> Vec<SourceRow> {

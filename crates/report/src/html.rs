@@ -114,6 +114,26 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
         " pp",
     );
 
+    // the record over the years: each headline rate's targets (with the tolerance band) and results
+    let _ = writeln!(s, "<h2>历年走势 · The record over the years</h2>");
+    let _ = writeln!(
+        s,
+        "<p>Headline rates in %: the target line (a range's midpoint) with its tolerance band, and the result the next report states, coloured by status; values printed beside the marks. Years a report stated only a verdict show no dot.</p>"
+    );
+    for d in domains {
+        for id in d.headline() {
+            let points = crate::panel_page::series_of(&tables.assessment, id, "421200");
+            let percent = tables.assessment.iter().any(|a| a.indicator == *id && a.unit_base == "%");
+            if points.len() < 2 || !percent {
+                continue;
+            }
+            let name = tables.assessment.iter().find(|a| a.indicator == *id).map_or("", |a| a.name_zh.as_str());
+            let years =
+                (points.iter().map(|p| p.year).min().unwrap_or(0), points.iter().map(|p| p.year).max().unwrap_or(0));
+            let _ = writeln!(s, "<h3>{} <small>{}</small></h3>", esc(name), esc(id));
+            crate::panel_page::line_chart(&mut s, "chart series", &points, years, (900.0, 220.0), true);
+        }
+    }
     let _ = writeln!(s, "<h2>逐项评估 · Every assessed target</h2>");
     let _ = writeln!(
         s,

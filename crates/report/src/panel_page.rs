@@ -35,18 +35,23 @@ const GDP: &str = "economy.gdp_growth";
 /// One year of a target-and-result line: the target (a range's midpoint), the tolerance band, the
 /// result, the status.
 #[derive(Clone, Copy, Debug)]
-struct Point {
-    year: i32,
-    target: f64,
-    tol: f64,
-    result: Option<f64>,
-    status: Status,
+pub(crate) struct Point {
+    pub(crate) year: i32,
+    pub(crate) target: f64,
+    pub(crate) tol: f64,
+    pub(crate) result: Option<f64>,
+    pub(crate) status: Status,
 }
 
 fn series(assessment: &[AssessmentRow], region: &str) -> Vec<Point> {
+    series_of(assessment, GDP, region)
+}
+
+/// The target-and-result line of one indicator and region, year by year.
+pub(crate) fn series_of(assessment: &[AssessmentRow], indicator: &str, region: &str) -> Vec<Point> {
     assessment
         .iter()
-        .filter(|a| a.indicator == GDP && a.region == region)
+        .filter(|a| a.indicator == indicator && a.region == region)
         .map(|a| Point {
             year: a.year,
             target: a.target_hi_base.map_or(a.target_base, |h| (a.target_base + h) / 2.0),
@@ -68,7 +73,14 @@ fn colour(status: Status) -> &'static str {
 
 /// An SVG line chart of targets (black line, grey tolerance band) and results (dots coloured by
 /// status) over `years`, with the values printed when `labels` is set.
-fn line_chart(s: &mut String, class: &str, points: &[Point], years: (i32, i32), size: (f64, f64), labels: bool) {
+pub(crate) fn line_chart(
+    s: &mut String,
+    class: &str,
+    points: &[Point],
+    years: (i32, i32),
+    size: (f64, f64),
+    labels: bool,
+) {
     let (w, h) = size;
     let (pad_l, pad_r, pad_t, pad_b) =
         (if labels { 30.0 } else { 4.0 }, 6.0, if labels { 16.0 } else { 6.0 }, if labels { 18.0 } else { 4.0 });
@@ -159,7 +171,9 @@ fn line_chart(s: &mut String, class: &str, points: &[Point], years: (i32, i32), 
                 h - 4.0
             );
         }
-        for v in [lo, 0.0, hi] {
+        let mut marks = vec![lo, 0.0, hi];
+        marks.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        for v in marks {
             let _ = writeln!(
                 s,
                 "<text x=\"2\" y=\"{:.1}\" font-size=\"9\">{}%</text>",

@@ -226,6 +226,14 @@ fn bullet(s: &mut String, r: &AssessmentRow) {
         esc(bound_symbol(r.bound)),
         number(r.target)
     );
+    // the result as written, beside the end of its bar, so no reader has to guess the scale
+    let _ = writeln!(
+        s,
+        "<text class=\"result-value\" x=\"{:.1}\" y=\"17\" font-size=\"9\" fill=\"{}\">{}</text>",
+        (a1 + 3.0).min(w - 40.0),
+        colour(status),
+        esc(&format!("{}{}", r.actual_bound.map_or("", bound_symbol), r.actual.map(number).unwrap_or_default()))
+    );
     let _ = writeln!(s, "</svg></figure>");
 }
 

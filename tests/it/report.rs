@@ -64,6 +64,8 @@ fn outputs_are_deterministic_and_safe() {
 fn the_real_assessment_is_what_an_economist_would_sign() {
     let files = build("data");
     insta::assert_snapshot!("data_by_domain", text(&files, "by_domain.csv"));
+    // compound growth of levels, the mean of rates, progress read with the indicator's direction
+    insta::assert_snapshot!("data_trends", text(&files, "trends.csv"));
     let assessment = text(&files, "assessment.csv");
     let headline: Vec<&str> = assessment
         .lines()

@@ -107,7 +107,9 @@ vocabulary_cells!(
     Method,
     ReportLevel,
     crate::panel::TargetState,
-    zhibiao_core::Verdict
+    zhibiao_core::Verdict,
+    crate::tables::TrendMethod,
+    crate::tables::Progress
 );
 
 zhibiao_core::vocabulary! {

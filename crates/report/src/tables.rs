@@ -177,6 +177,45 @@ record! {
     }
 }
 
+zhibiao_core::vocabulary! {
+    /// How a trend is measured.
+    TrendMethod {
+        /// Compound annual growth of a level, count or increment between its first and last
+        /// stated results: (last ÷ first)^(1 ÷ years) − 1.
+        CompoundGrowth => "compound_growth",
+        /// The mean of a rate's stated results (a growth of a growth rate means nothing, so a rate
+        /// is summarised by its level, not its change).
+        MeanRate => "mean_rate",
+    }
+}
+
+zhibiao_core::vocabulary! {
+    /// Which way a level moved over the years, read with the indicator's direction.
+    Progress {
+        /// It moved the way that is better by more than 0.5% a year.
+        Improving => "improving",
+        /// It moved less than 0.5% a year either way.
+        Stable => "stable",
+        /// It moved the way that is worse by more than 0.5% a year.
+        Deteriorating => "deteriorating",
+    }
+}
+
+record! {
+    /// A row of `trends.csv`: a headline indicator's stated results over the years, whether or not
+    /// a target pairs with them.
+    pub struct TrendRow {
+        indicator: String = "Indicator id (a domain's headline indicator).",
+        region: String = "GB/T 2260 code.",
+        first_year: i32 = "The first year with a stated result (actual).",
+        last_year: i32 = "The last year with a stated result (actual).",
+        results: i64 = "Years with a stated result between them.",
+        method: TrendMethod = "compound_growth for levels, counts and increments; mean_rate for rates in %.",
+        value: f64 = "Compound annual growth in % a year, or the mean of the rates in %.",
+        progress: Option<Progress> = "For levels: improving, stable or deteriorating, read with the indicator's direction (±0.5% a year); empty for rates.",
+    }
+}
+
 record! {
     /// A row of `by_domain.csv`.
     pub struct DomainRow {
@@ -344,6 +383,15 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
         )),
         to_regions(to_indicators(
             Table::of(
+                "trends",
+                "Trends of headline indicators",
+                "One row per headline indicator and region with stated results in two years or more: its compound annual growth (levels) or mean rate (rates).",
+                &trend_rows(domains, &normalised, &indicators),
+            )
+            .key(&["indicator", "region"]),
+        )),
+        to_regions(to_indicators(
+            Table::of(
                 "verdicts",
                 "Stated verdicts",
                 "One row per indicator a report names when it judges its own target without a number; a pending target takes it (basis stated).",
@@ -401,6 +449,60 @@ fn untargeted_counts(
         }
     }
     counts
+}
+
+/// The trend of every headline indicator's stated results (actuals), per region.
+fn trend_rows(
+    domains: &[&dyn Domain],
+    normalised: &[Normalised<'_>],
+    indicators: &HashMap<String, Indicator>,
+) -> Vec<TrendRow> {
+    let mut by_key: BTreeMap<(&str, &str), BTreeMap<i32, f64>> = BTreeMap::new();
+    let headline: std::collections::HashSet<&str> = domains.iter().flat_map(|d| d.headline().iter().copied()).collect();
+    for n in normalised.iter().filter(|n| n.fact.kind == Kind::Actual && headline.contains(n.fact.indicator.as_str())) {
+        by_key
+            .entry((n.fact.indicator.as_str(), n.fact.region.as_str()))
+            .or_default()
+            .insert(n.fact.year, n.value_base);
+    }
+    let mut rows = Vec::new();
+    for ((id, region), years) in by_key {
+        let (Some(i), true) = (indicators.get(id), years.len() >= 2) else { continue };
+        let (Some((&y0, &v0)), Some((&y1, &v1))) = (years.iter().next(), years.iter().next_back()) else { continue };
+        let (method, value, progress) = match i.measure {
+            Measure::Level | Measure::Count | Measure::Increment if v0 > 0.0 && v1 > 0.0 => {
+                let cagr = ((v1 / v0).powf(1.0 / f64::from(y1 - y0)) - 1.0) * 100.0;
+                let signed = match i.direction {
+                    Direction::Up => cagr,
+                    Direction::Down => -cagr,
+                    Direction::None => 0.0,
+                };
+                let progress = if signed > 0.5 {
+                    Progress::Improving
+                } else if signed < -0.5 {
+                    Progress::Deteriorating
+                } else {
+                    Progress::Stable
+                };
+                (TrendMethod::CompoundGrowth, cagr, Some(progress))
+            }
+            Measure::Growth | Measure::Share | Measure::Change if i.unit == "%" || i.unit == "个百分点" => {
+                (TrendMethod::MeanRate, years.values().sum::<f64>() / years.len() as f64, None)
+            }
+            _ => continue,
+        };
+        rows.push(TrendRow {
+            indicator: id.to_owned(),
+            region: region.to_owned(),
+            first_year: y0,
+            last_year: y1,
+            results: i64::try_from(years.len()).unwrap_or(i64::MAX),
+            method,
+            value,
+            progress,
+        });
+    }
+    rows
 }
 
 fn verdict_rows(data: &Dataset) -> Vec<VerdictRow> {

@@ -245,7 +245,7 @@ fn load_sources(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> LoadedSources 
             ));
         }
         let sha = cell("sha256");
-        if sha.text.len() != 64 || !sha.text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        if !crate::corpus::is_sha256(sha.text) {
             diagnostics.push(table.at(sha, format!("sha256 \"{}\" is not 64 lowercase hex digits", sha.text)));
         }
         let file = cell("file");

@@ -279,9 +279,6 @@ pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32)) 
         let (got, want) = (e.fact.indicator.as_str(), g.fact.indicator.as_str());
         let right = got == want || (want.is_empty() && !HEADLINE.contains(&got));
         let wrong = !right && !got.is_empty();
-        if wrong && std::env::var_os("ZHIBIAO_SHOW_WRONG").is_some() {
-            eprintln!("wrong indicator: {got} for {want:?}: {}", e.fact.quote.as_deref().unwrap_or(""));
-        }
         score.indicators_right += usize::from(right);
         score.indicators_wrong += usize::from(wrong);
         score.headline_targets_right += usize::from(headline_target && attributes && got == want);

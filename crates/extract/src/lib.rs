@@ -380,11 +380,12 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 || previous_sentence.trim_start().starts_with("过去一年"));
         // a paragraph about the next five years (今后五年…主要预期目标是：…年均增长6%左右) sets
         // targets for the period's last year, wherever the layout put it
-        let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
-        let paragraph: String = chars[paragraph_start..n.start].iter().collect();
-        let five_years_ahead = !in_plan
-            && ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
-            && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w));
+        let five_years_ahead = !in_plan && {
+            let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+            let paragraph: String = chars[paragraph_start..n.start].iter().collect();
+            ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
+                && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w))
+        };
         let kind = if about_last_year {
             Kind::Actual
         } else if in_plan || five_years_ahead {

@@ -120,9 +120,10 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
         s,
         "<p>Headline rates in %: the target line (a range's midpoint) with its tolerance band, and the result the next report states, coloured by status; values printed beside the marks. Years a report stated only a verdict show no dot.</p>"
     );
+    let region = crate::tables::main_region(&tables.assessment).unwrap_or_default();
     for d in domains {
         for id in d.headline() {
-            let points = crate::panel_page::series_of(&tables.assessment, id, "421200");
+            let points = crate::panel_page::series_of(&tables.assessment, id, region);
             let percent = tables.assessment.iter().any(|a| a.indicator == *id && a.unit_base == "%");
             if points.len() < 2 || !percent {
                 continue;

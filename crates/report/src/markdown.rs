@@ -183,7 +183,8 @@ fn headline_table(s: &mut String, domains: &[&dyn Domain], assessment: &[Assessm
     let _ = writeln!(s, "|---|---:|---|---|---|---:|");
     for d in domains {
         for id in d.headline() {
-            for r in assessment.iter().filter(|r| r.indicator == *id && r.region == "421200") {
+            let region = crate::tables::main_region(assessment);
+            for r in assessment.iter().filter(|r| r.indicator == *id && Some(r.region.as_str()) == region) {
                 let _ = writeln!(
                     s,
                     "| {} {} | {} | {} | {} | {} | {} |",

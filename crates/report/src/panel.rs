@@ -404,6 +404,12 @@ pub fn build(input: &PanelInput<'_>) -> Result<BuiltPanel, Error> {
         regions: &data.regions,
         facts: (fact_rows.len(), fact_rows.iter().filter(|f| f.method == Method::Reviewed).count()),
         reports: data.corpus.len(),
+        national_years: data
+            .corpus
+            .iter()
+            .filter(|e| e.level == ReportLevel::National)
+            .map(|e| e.year_planned)
+            .collect(),
     };
     let mut files = vec![
         File { name: "README.md".into(), bytes: crate::panel_page::markdown(&page).into_bytes() },

@@ -28,6 +28,8 @@ pub struct PageInput<'a> {
     pub facts: (usize, usize),
     /// Reports in the corpus.
     pub reports: usize,
+    /// The years the nation's reports plan.
+    pub national_years: Vec<i32>,
 }
 
 const GDP: &str = "economy.gdp_growth";
@@ -41,10 +43,6 @@ pub(crate) struct Point {
     pub(crate) tol: f64,
     pub(crate) result: Option<f64>,
     pub(crate) status: Status,
-}
-
-fn series(assessment: &[AssessmentRow], region: &str) -> Vec<Point> {
-    series_of(assessment, GDP, region)
 }
 
 /// The target-and-result line of one indicator and region, year by year.
@@ -241,7 +239,15 @@ pub fn markdown(input: &PageInput<'_>) -> String {
             gap_label(a)
         );
     }
-    let _ = writeln!(s, "\nA year without a row set no numeric target (2020), or extraction found none.\n");
+    let with_target: std::collections::BTreeSet<i32> =
+        input.assessment.iter().filter(|a| a.indicator == GDP && a.region == "100000").map(|a| a.year).collect();
+    let without: Vec<String> =
+        input.national_years.iter().filter(|y| !with_target.contains(y)).map(ToString::to_string).collect();
+    let _ = writeln!(
+        s,
+        "\nYears whose report holds no numeric GDP growth target here (none stated, or extraction found none): {}.\n",
+        if without.is_empty() { "none".to_owned() } else { without.join(", ") }
+    );
     let _ = writeln!(s, "## 各省目标 · Provincial GDP growth targets by year\n");
     let _ = writeln!(
         s,
@@ -333,14 +339,14 @@ pub fn html(input: &PageInput<'_>) -> String {
         colour(Status::Missed)
     );
     let _ = writeln!(s, "<h2>全国 · The nation's GDP growth target and result</h2>");
-    line_chart(&mut s, "chart national", &series(input.assessment, "100000"), years, (900.0, 260.0), true);
+    line_chart(&mut s, "chart national", &series_of(input.assessment, GDP, "100000"), years, (900.0, 260.0), true);
     let _ = writeln!(s, "<h2>各省 · Every province's target and result</h2>");
     let _ = writeln!(
         s,
         "<div class=\"multiples\" style=\"display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:.6em\">"
     );
     for r in input.regions.iter().filter(|r| r.level == zhibiao_core::RegionLevel::Province) {
-        let points = series(input.assessment, &r.code);
+        let points = series_of(input.assessment, GDP, &r.code);
         let _ = writeln!(
             s,
             "<figure style=\"margin:0\"><figcaption>{} <small>{}</small></figcaption>",

@@ -436,6 +436,15 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     Ok(Tables { facts, assessment, ambition, derived, by_domain, by_topic, by_region, all })
 }
 
+/// The region a curated dataset is about: the one with the most targets (ties: the lowest code).
+pub(crate) fn main_region(assessment: &[AssessmentRow]) -> Option<&str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in assessment {
+        *counts.entry(a.region.as_str()).or_default() += 1;
+    }
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(r, _)| r)
+}
+
 /// Results stated without a target, counted by (domain, "", year) and ("", region, year).
 fn untargeted_counts(
     untargeted: &[&Normalised<'_>],

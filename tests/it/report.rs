@@ -28,6 +28,8 @@ fn the_renderers_on_a_small_dataset() {
         "facts.csv",
         "economy.md",
         "README.md",
+        "series.md",
+        "year-2024.md",
         "report.html",
     ] {
         insta::assert_snapshot!(format!("mini_{name}"), text(&files, name));
@@ -87,6 +89,21 @@ fn the_real_assessment_is_what_an_economist_would_sign() {
     // GDP: target 7.5%, result 1.6% → missed; grain: target ≥117万吨, result 24.16亿斤 → met
     assert_eq!(status("economy.gdp_growth,economy,output,地区生产总值增长,Real GDP growth,421200,2023,"), "missed");
     assert_eq!(status("agriculture.grain_output,agriculture,grain,粮食产量,Grain output,421200,2023,"), "met");
+}
+
+#[test]
+fn the_city_record_over_the_years() {
+    let files = build("data");
+    // the share met each year, the gaps by year, and each headline indicator's line with its trend
+    insta::assert_snapshot!("data_series", text(&files, "series.md"));
+    // a page per year: 2022's targets are judged by the 2023 report, which also states verdicts
+    let year = text(&files, "year-2022.md");
+    assert!(year.contains("`421200-2022` 咸宁市2022年政府工作报告 sets the targets for 2022"), "{year}");
+    assert!(year.contains("`421200-2023` 咸宁市2023年政府工作报告 states the results of 2022"), "{year}");
+    assert!(
+        year.contains("| 地区生产总值增长 Real GDP growth | 421200 | 2022 | ≈8 % | 自评 stated | 未达 missed |"),
+        "{year}"
+    );
 }
 
 #[test]

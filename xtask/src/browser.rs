@@ -1,7 +1,10 @@
 //! `cargo xtask browser-check`: open `data/summaries/report.html` and `data/panel/report.html` in
-//! headless Chromium and require no console message, one bullet chart per assessed target of the
-//! summaries, and the panel's national chart and one small chart per province.
+//! headless Chromium and require no console message; of the summaries, one bullet chart per target
+//! assessed against a number, one section per year and one series chart per headline indicator of
+//! the main region with two years or more (counted from the CSVs, not from the page); of the panel,
+//! the national chart and one small chart per province.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -14,21 +17,70 @@ pub fn run(data: &Path) -> Result<String, String> {
 
 fn summaries(data: &Path) -> Result<String, String> {
     let (page, browser, dom) = render(&data.join("summaries/report.html"))?;
+    let table = |name: &str| read_csv(&data.join("summaries").join(name));
+    let (assessment, facts, indicators, sources) =
+        (table("assessment.csv")?, table("facts.csv")?, table("indicators.csv")?, table("sources.csv")?);
+    // a bullet chart for every target assessed against a number (a stated verdict has none)
     let charts = dom.matches("<svg class=\"bullet\"").count();
-    let assessment =
-        std::fs::read_to_string(data.join("summaries/assessment.csv")).map_err(|e| format!("error: {e}"))?;
-    // a bullet chart per target assessed against a number (a stated verdict has none to draw)
     let assessed = assessment
-        .lines()
-        .filter(|l| (l.ends_with(",met") || l.ends_with(",near") || l.ends_with(",missed")) && !l.contains(",stated,"))
+        .iter()
+        .filter(|r| matches!(r["status"].as_str(), "met" | "near" | "missed") && r["basis"] != "stated")
         .count();
     if charts != assessed {
         return Err(format!("error: {charts} bullet charts for {assessed} assessed targets"));
     }
+    // a section for every year that holds a target or that a report plans
+    let years: BTreeSet<&str> = assessment
+        .iter()
+        .map(|r| r["year"].as_str())
+        .chain(sources.iter().map(|r| r["year_planned"].as_str()))
+        .collect();
+    let sections = dom.matches("<section class=\"year\"").count();
+    if sections != years.len() {
+        return Err(format!("error: {sections} year sections for {} years", years.len()));
+    }
+    // a series chart for every headline indicator of the main region with a target or a result in
+    // two years or more
+    let mut per_region: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &assessment {
+        *per_region.entry(r["region"].as_str()).or_default() += 1;
+    }
+    let region = per_region.iter().rev().max_by_key(|(_, n)| **n).map_or("", |(r, _)| *r);
+    let headline: BTreeSet<&str> =
+        indicators.iter().filter(|r| r["headline"] == "true").map(|r| r["id"].as_str()).collect();
+    let mut seen: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let stated = facts
+        .iter()
+        .filter(|r| r["kind"] != "target")
+        .map(|r| (r["indicator"].as_str(), r["region"].as_str(), r["year"].as_str()));
+    let targets = assessment.iter().map(|r| (r["indicator"].as_str(), r["region"].as_str(), r["year"].as_str()));
+    for (indicator, r, year) in stated.chain(targets) {
+        if r == region && headline.contains(indicator) {
+            seen.entry(indicator).or_default().insert(year);
+        }
+    }
+    let expected = seen.values().filter(|years| years.len() >= 2).count();
+    let series = dom.matches("<svg class=\"chart series\"").count();
+    if series != expected || expected == 0 {
+        return Err(format!("error: {series} series charts for {expected} headline indicators with two years or more"));
+    }
     Ok(format!(
-        "{}: rendered by {browser}, no console messages, {charts} bullet charts for {assessed} assessed targets",
+        "{}: rendered by {browser}, no console messages, {charts} bullet charts for {assessed} assessed targets, {sections} year sections, {series} series charts",
         page.display()
     ))
+}
+
+/// A CSV file as rows of named cells.
+fn read_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>, String> {
+    let mut reader = csv::Reader::from_path(path).map_err(|e| format!("error: {}: {e}", path.display()))?;
+    let header: Vec<String> = reader.headers().map_err(|e| e.to_string())?.iter().map(str::to_owned).collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.map_err(|e| format!("error: {}: {e}", path.display()))?;
+            Ok(header.iter().cloned().zip(r.iter().map(str::to_owned)).collect())
+        })
+        .collect()
 }
 
 fn panel(data: &Path) -> Result<String, String> {

@@ -3,6 +3,7 @@
 //! tolerance band against the result, coloured by status), met share by domain, and ambition by
 //! domain. Every text that comes from the data is escaped.
 
+use crate::chart::{Frame, bar_chart, colour, line_chart};
 use crate::markdown::{bound_symbol, gap_label, status_label, written_result, written_target};
 use crate::tables::{AssessmentRow, Tables};
 use std::fmt::Write;
@@ -25,15 +26,6 @@ pub fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn colour(status: Status) -> &'static str {
-    match status {
-        Status::Met => "#2e7d32",
-        Status::Near => "#f9a825",
-        Status::Missed => "#c62828",
-        Status::Pending => "#9e9e9e",
-    }
 }
 
 pub(crate) const STYLE: &str = "body{font-family:system-ui,-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
@@ -114,28 +106,37 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
         " pp",
     );
 
-    // the record over the years: each headline rate's targets (with the tolerance band) and results
-    let _ = writeln!(s, "<h2>历年走势 · The record over the years</h2>");
+    // the record over the years: each headline indicator's targets (with the tolerance band) and results
+    let region = crate::tables::main_region(&tables.assessment).unwrap_or_default();
+    let _ = writeln!(s, "<h2 id=\"series\">历年走势 · The record over the years</h2>");
+    let _ = writeln!(s, "<h3>逐年达成率 · Share of targets met each year</h3>");
+    bar_chart(
+        &mut s,
+        "met-share-year",
+        tables
+            .by_region
+            .iter()
+            .filter(|r| r.region == region)
+            .filter_map(|r| r.metrics.met_share.map(|v| (format!("{} (n={})", r.year, r.metrics.assessed), v * 100.0)))
+            .collect(),
+        "%",
+    );
     let _ = writeln!(
         s,
-        "<p>Headline rates in %: the target line (a range's midpoint) with its tolerance band, and the result the next report states, coloured by status; values printed beside the marks. Years a report stated only a verdict show no dot.</p>"
+        "<p>Each headline indicator of {}: the target line (a range's midpoint) with its tolerance band, and every stated result (actual, else estimate; dashed line), dots coloured by status where a target judges them, blue where none does. Values are printed beside the marks, in the unit of the latest target as written. Years a report stated only a verdict show no dot.</p>",
+        esc(&format!("{} {region}", crate::series::region_name(tables, region)))
     );
-    let region = crate::tables::main_region(&tables.assessment).unwrap_or_default();
-    for d in domains {
-        for id in d.headline() {
-            let points = crate::panel_page::series_of(&tables.assessment, id, region);
-            let percent = tables.assessment.iter().any(|a| a.indicator == *id && a.unit_base == "%");
-            if points.len() < 2 || !percent {
-                continue;
-            }
-            let name = tables.assessment.iter().find(|a| a.indicator == *id).map_or("", |a| a.name_zh.as_str());
-            let years =
-                (points.iter().map(|p| p.year).min().unwrap_or(0), points.iter().map(|p| p.year).max().unwrap_or(0));
-            let _ = writeln!(s, "<h3>{} <small>{}</small></h3>", esc(name), esc(id));
-            crate::panel_page::line_chart(&mut s, "chart series", &points, years, (900.0, 220.0), true);
-        }
+    for x in crate::series::headline(domains, tables, region) {
+        let years =
+            (x.points.iter().map(|p| p.year).min().unwrap_or(0), x.points.iter().map(|p| p.year).max().unwrap_or(0));
+        let _ = writeln!(s, "<h3>{} <small>{} · {}</small></h3>", esc(x.name_zh), esc(x.name_en), esc(x.indicator));
+        let trend =
+            x.trend.map_or_else(|| "results stated in fewer than two years".to_owned(), crate::series::trend_words);
+        let _ = writeln!(s, "<p class=\"trend\">趋势 Trend: {}</p>", esc(&trend));
+        let frame = Frame { class: "chart series", years, size: (900.0, 220.0), labels: true, unit: &x.unit };
+        line_chart(&mut s, &frame, &x.points);
     }
-    let _ = writeln!(s, "<h2>逐项评估 · Every assessed target</h2>");
+    let _ = writeln!(s, "<h2>逐年 · Year by year</h2>");
     let _ = writeln!(
         s,
         "<p class=\"legend\"><span><i class=\"swatch\" style=\"background:{}\"></i>达成 met</span><span><i class=\"swatch\" style=\"background:{}\"></i>接近 near</span><span><i class=\"swatch\" style=\"background:{}\"></i>未达 missed</span><span>| target ▏ and its tolerance band ░</span></p>",
@@ -143,19 +144,47 @@ pub fn page(data: &Dataset, domains: &[&dyn Domain], tables: &Tables) -> String 
         colour(Status::Near),
         colour(Status::Missed)
     );
-    for d in domains {
-        let assessed: Vec<&AssessmentRow> =
-            tables.assessment.iter().filter(|r| r.domain == d.id() && r.status != Status::Pending).collect();
-        if assessed.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "<h3>{} · {}</h3>", esc(d.name_zh()), esc(d.name_en()));
-        for r in assessed {
-            bullet(&mut s, r);
-        }
+    let years = crate::series::years(tables);
+    let _ = writeln!(
+        s,
+        "<p>{}</p>",
+        years.iter().map(|y| format!("<a href=\"#year-{y}\">{y}</a>")).collect::<Vec<_>>().join(" · ")
+    );
+    for year in years {
+        year_section(&mut s, data, tables, year);
     }
     let _ = writeln!(s, "</body>\n</html>");
     s
+}
+
+/// One year's section: the reports that set and judge its targets, the counts, and a bullet chart
+/// per target assessed against a number.
+fn year_section(s: &mut String, data: &Dataset, tables: &Tables, year: i32) {
+    let _ = writeln!(s, "<section class=\"year\" id=\"year-{year}\">\n<h3>{year}年 · {year}</h3>");
+    let reports: Vec<String> = data
+        .sources
+        .iter()
+        .filter(|src| src.year_planned == year || src.year_reviewed == year)
+        .map(|src| {
+            let role = if src.year_planned == year { "sets its targets" } else { "states its results" };
+            format!("<code>{}</code> {role}", esc(&src.id))
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "<p>{}. {}.</p>",
+        if reports.is_empty() {
+            "No report in the data plans or reviews this year".to_owned()
+        } else {
+            reports.join("; ")
+        },
+        esc(&crate::series::year_counts(tables, year))
+    );
+    let targets = tables.assessment.iter().filter(|a| a.year == year);
+    for r in targets.into_iter().filter(|r| r.status != Status::Pending) {
+        bullet(s, r);
+    }
+    let _ = writeln!(s, "</section>");
 }
 
 fn bullet(s: &mut String, r: &AssessmentRow) {
@@ -236,51 +265,6 @@ fn bullet(s: &mut String, r: &AssessmentRow) {
         esc(&format!("{}{}", r.actual_bound.map_or("", bound_symbol), r.actual.map(number).unwrap_or_default()))
     );
     let _ = writeln!(s, "</svg></figure>");
-}
-
-pub(crate) fn bar_chart(s: &mut String, class: &str, bars: Vec<(String, f64)>, unit: &str) {
-    if bars.is_empty() {
-        let _ = writeln!(s, "<p>—</p>");
-        return;
-    }
-    let max = bars.iter().map(|(_, v)| v.abs()).fold(0.0, f64::max).max(1e-9);
-    let row = 22.0;
-    let (w, label) = (640.0, 150.0);
-    let h = row * bars.len() as f64 + 4.0;
-    let zero = label + (w - label - 60.0) / 2.0;
-    let half = (w - label - 60.0) / 2.0;
-    let _ = writeln!(
-        s,
-        "<svg class=\"chart {}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(class)
-    );
-    for (i, (name, v)) in bars.iter().enumerate() {
-        let y = 2.0 + row * i as f64;
-        let len = v.abs() / max * half;
-        let x0 = if *v >= 0.0 { zero } else { zero - len };
-        let _ = writeln!(s, "<text x=\"0\" y=\"{:.1}\" font-size=\"11\">{}</text>", y + 14.0, esc(name));
-        let _ = writeln!(
-            s,
-            "<rect class=\"bar\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"><title>{}: {:.1}{}</title></rect>",
-            y + 3.0,
-            len.max(1.0),
-            row - 8.0,
-            if *v >= 0.0 { "#1565c0" } else { "#c62828" },
-            esc(name),
-            v,
-            esc(unit)
-        );
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\">{:.1}{}</text>",
-            zero + half + 4.0,
-            y + 14.0,
-            v,
-            esc(unit)
-        );
-    }
-    let _ = writeln!(s, "<line x1=\"{zero:.1}\" x2=\"{zero:.1}\" y1=\"0\" y2=\"{h}\" stroke=\"#888\"/>");
-    let _ = writeln!(s, "</svg>");
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! [`build`] turns a validated [`Dataset`] and the registered domains into every output file, in
 //! memory and deterministically (stable sorts, fixed number formatting, no timestamps): the CSV
 //! tables analysts load, a Frictionless `datapackage.json` describing them, a Markdown overview, one
-//! page per domain, and a self-contained `report.html` with SVG charts. [`write`] then puts them on disk all at once (or, in check mode, names the
-//! files that differ), so an error leaves the previous summaries intact.
+//! page per domain, the record over the years (`series.md`), one page per year (`year-<Y>.md`), and
+//! a self-contained `report.html` with SVG charts. [`write`] then puts them on disk all at once (or,
+//! in check mode, names the files that differ), so an error leaves the previous summaries intact.
 //!
 //! # Example
 //!
@@ -19,11 +20,13 @@
 //! assert!(stale.is_empty(), "stale: {stale:?}");
 //! ```
 
+mod chart;
 pub mod html;
 pub mod markdown;
 pub mod panel;
 pub mod panel_page;
 pub mod record;
+mod series;
 pub mod table;
 pub mod tables;
 
@@ -95,6 +98,10 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], options: &Options) -> Resu
     files.push(File { name: "README.md".into(), bytes: markdown::readme(data, domains, &tables).into_bytes() });
     for d in domains {
         files.push(File { name: format!("{}.md", d.id()), bytes: markdown::domain_page(*d, &tables).into_bytes() });
+    }
+    files.push(File { name: "series.md".into(), bytes: markdown::series_page(domains, &tables).into_bytes() });
+    for year in series::years(&tables) {
+        files.push(File { name: format!("year-{year}.md"), bytes: markdown::year_page(year, &tables).into_bytes() });
     }
     files.push(File { name: "report.html".into(), bytes: html::page(data, domains, &tables).into_bytes() });
     files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -3,8 +3,9 @@
 //! every province's target and result lines, the largest misses, and escalation: how far provinces
 //! set their targets above the nation's, year by year. Every number comes from the panel's rows.
 
+use crate::chart::{Frame, bar_chart, colour, line_chart, series_of};
 use crate::html::esc;
-use crate::markdown::{gap_label, md, status_label, written_result, written_target};
+use crate::markdown::{gap_label, md, written_result, written_target};
 use crate::panel::{ByYearRow, EscalationRow};
 use crate::tables::AssessmentRow;
 use std::collections::BTreeMap;
@@ -12,7 +13,6 @@ use std::fmt::Write;
 use zhibiao_core::Region;
 use zhibiao_core::assess::Status;
 use zhibiao_core::corpus::ReportLevel;
-use zhibiao_core::output::number;
 
 /// What the pages are drawn from.
 pub struct PageInput<'a> {
@@ -33,155 +33,6 @@ pub struct PageInput<'a> {
 }
 
 const GDP: &str = "economy.gdp_growth";
-
-/// One year of a target-and-result line: the target (a range's midpoint), the tolerance band, the
-/// result, the status.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Point {
-    pub(crate) year: i32,
-    pub(crate) target: f64,
-    pub(crate) tol: f64,
-    pub(crate) result: Option<f64>,
-    pub(crate) status: Status,
-}
-
-/// The target-and-result line of one indicator and region, year by year.
-pub(crate) fn series_of(assessment: &[AssessmentRow], indicator: &str, region: &str) -> Vec<Point> {
-    assessment
-        .iter()
-        .filter(|a| a.indicator == indicator && a.region == region)
-        .map(|a| Point {
-            year: a.year,
-            target: a.target_hi_base.map_or(a.target_base, |h| (a.target_base + h) / 2.0),
-            tol: a.tol.unwrap_or(0.0),
-            result: a.actual_base,
-            status: a.status,
-        })
-        .collect()
-}
-
-fn colour(status: Status) -> &'static str {
-    match status {
-        Status::Met => "#2e7d32",
-        Status::Near => "#f9a825",
-        Status::Missed => "#c62828",
-        Status::Pending => "#9e9e9e",
-    }
-}
-
-/// An SVG line chart of targets (black line, grey tolerance band) and results (dots coloured by
-/// status) over `years`, with the values printed when `labels` is set.
-pub(crate) fn line_chart(
-    s: &mut String,
-    class: &str,
-    points: &[Point],
-    years: (i32, i32),
-    size: (f64, f64),
-    labels: bool,
-) {
-    let (w, h) = size;
-    let (pad_l, pad_r, pad_t, pad_b) =
-        (if labels { 30.0 } else { 4.0 }, 6.0, if labels { 16.0 } else { 6.0 }, if labels { 18.0 } else { 4.0 });
-    let values: Vec<f64> = points
-        .iter()
-        .flat_map(|p| [Some(p.target + p.tol), Some(p.target - p.tol), p.result])
-        .flatten()
-        .chain([0.0])
-        .collect();
-    let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
-    let (lo, hi) = if hi > lo { (lo, hi) } else { (lo - 1.0, lo + 1.0) };
-    let span_years = f64::from((years.1 - years.0).max(1));
-    let x = |year: i32| pad_l + f64::from(year - years.0) / span_years * (w - pad_l - pad_r);
-    let y = |v: f64| pad_t + (hi - v) / (hi - lo) * (h - pad_t - pad_b);
-    let _ = writeln!(
-        s,
-        "<svg class=\"{}\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
-        esc(class)
-    );
-    let _ = writeln!(s, "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#fafafa\"/>");
-    let _ = writeln!(
-        s,
-        "<line x1=\"{pad_l:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#bbb\"/>",
-        w - pad_r,
-        y(0.0),
-        y(0.0)
-    );
-    // tolerance band and target line, year by year (years without a target leave a gap)
-    for p in points {
-        let (x0, x1) = (x(p.year) - 4.0, x(p.year) + 4.0);
-        let _ = writeln!(
-            s,
-            "<rect x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#dddddd\"/>",
-            y(p.target + p.tol),
-            x1 - x0,
-            (y(p.target - p.tol) - y(p.target + p.tol)).max(0.5)
-        );
-    }
-    let mut path = String::new();
-    let mut last: Option<i32> = None;
-    for p in points {
-        let cmd = if last == Some(p.year - 1) { 'L' } else { 'M' };
-        let _ = write!(path, "{cmd}{:.1},{:.1} ", x(p.year), y(p.target));
-        last = Some(p.year);
-    }
-    let _ = writeln!(
-        s,
-        "<path class=\"target\" d=\"{}\" fill=\"none\" stroke=\"#111\" stroke-width=\"1.5\"/>",
-        path.trim()
-    );
-    for p in points {
-        let Some(r) = p.result else { continue };
-        let title = format!("{}: target {} · result {} ({})", p.year, number(p.target), number(r), p.status);
-        let _ = writeln!(
-            s,
-            "<circle class=\"result\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{}\" fill=\"{}\"><title>{}</title></circle>",
-            x(p.year),
-            y(r),
-            if labels { 3.5 } else { 2.2 },
-            colour(p.status),
-            esc(&title)
-        );
-        if labels {
-            let _ = writeln!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" fill=\"#555\" text-anchor=\"middle\">{}</text>",
-                x(p.year),
-                y(r) - 5.0,
-                esc(&number(r))
-            );
-        }
-    }
-    if labels {
-        for p in points {
-            let _ = writeln!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" fill=\"#111\" text-anchor=\"middle\">{}</text>",
-                x(p.year),
-                y(p.target) + 10.0,
-                esc(&number(p.target))
-            );
-        }
-        for year in (years.0..=years.1).filter(|y| y % 5 == 0) {
-            let _ = writeln!(
-                s,
-                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\" text-anchor=\"middle\">{year}</text>",
-                x(year),
-                h - 4.0
-            );
-        }
-        let mut marks = vec![lo, 0.0, hi];
-        marks.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-        for v in marks {
-            let _ = writeln!(
-                s,
-                "<text x=\"2\" y=\"{:.1}\" font-size=\"9\">{}%</text>",
-                y(v) + 3.0,
-                esc(&format!("{v:.0}"))
-            );
-        }
-    }
-    let _ = writeln!(s, "</svg>");
-}
 
 /// The largest misses among assessed GDP growth targets: the most negative relative gaps.
 fn largest_misses(assessment: &[AssessmentRow], n: usize) -> Vec<&AssessmentRow> {
@@ -229,15 +80,7 @@ pub fn markdown(input: &PageInput<'_>) -> String {
     let _ = writeln!(s, "| 年份 Year | 目标 Target | 结果 Result | 状态 Status | 差距 Gap |");
     let _ = writeln!(s, "|---:|---|---|---|---:|");
     for a in input.assessment.iter().filter(|a| a.indicator == GDP && a.region == "100000") {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} | {} |",
-            a.year,
-            md(&written_target(a)),
-            md(&written_result(a)),
-            status_label(a.status),
-            gap_label(a)
-        );
+        crate::markdown::year_row(&mut s, a);
     }
     let with_target: std::collections::BTreeSet<i32> =
         input.assessment.iter().filter(|a| a.indicator == GDP && a.region == "100000").map(|a| a.year).collect();
@@ -339,7 +182,8 @@ pub fn html(input: &PageInput<'_>) -> String {
         colour(Status::Missed)
     );
     let _ = writeln!(s, "<h2>全国 · The nation's GDP growth target and result</h2>");
-    line_chart(&mut s, "chart national", &series_of(input.assessment, GDP, "100000"), years, (900.0, 260.0), true);
+    let national = Frame { class: "chart national", years, size: (900.0, 260.0), labels: true, unit: "%" };
+    line_chart(&mut s, &national, &series_of(input.assessment, GDP, "100000"));
     let _ = writeln!(s, "<h2>各省 · Every province's target and result</h2>");
     let _ = writeln!(
         s,
@@ -353,7 +197,8 @@ pub fn html(input: &PageInput<'_>) -> String {
             esc(&r.name_zh),
             esc(&r.code)
         );
-        line_chart(&mut s, "chart province", &points, years, (180.0, 90.0), false);
+        let frame = Frame { class: "chart province", years, size: (180.0, 90.0), labels: false, unit: "%" };
+        line_chart(&mut s, &frame, &points);
         let _ = writeln!(s, "</figure>");
     }
     let _ = writeln!(s, "</div>");
@@ -387,7 +232,7 @@ pub fn html(input: &PageInput<'_>) -> String {
             .map(|((_, y), (m, n))| (format!("{y} (n={n})"), *m))
             .collect();
         let _ = writeln!(s, "<h3>{}</h3>", esc(title));
-        crate::html::bar_chart(&mut s, "escalation", bars, " pp");
+        bar_chart(&mut s, "escalation", bars, " pp");
     }
     let _ = writeln!(s, "</body>\n</html>");
     s

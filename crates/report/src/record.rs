@@ -39,6 +39,13 @@ impl Cell for &'static str {
     }
 }
 
+impl Cell for bool {
+    const TYPE: Type = Type::Boolean;
+    fn value(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
 impl Cell for i64 {
     const TYPE: Type = Type::Integer;
     fn value(&self) -> Value {

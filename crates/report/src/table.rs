@@ -14,6 +14,8 @@ pub enum Type {
     Integer,
     /// A decimal number.
     Number,
+    /// `true` or `false`.
+    Boolean,
 }
 
 impl Type {
@@ -22,6 +24,7 @@ impl Type {
             Type::String => "string",
             Type::Integer => "integer",
             Type::Number => "number",
+            Type::Boolean => "boolean",
         }
     }
 }
@@ -71,6 +74,8 @@ pub enum Value {
     Num(f64),
     /// A number exactly as written (a fact's value).
     Exact(String),
+    /// `true` or `false`.
+    Bool(bool),
     /// Empty.
     Null,
 }
@@ -119,6 +124,7 @@ impl Value {
             Value::Int(i) => i.to_string(),
             Value::Num(x) => number(*x),
             Value::Exact(s) => s.clone(),
+            Value::Bool(b) => b.to_string(),
             Value::Null => String::new(),
         }
     }
@@ -226,6 +232,7 @@ impl Table {
                         | (Type::String, Value::Text(_))
                         | (Type::Integer, Value::Int(_))
                         | (Type::Number, Value::Num(_) | Value::Int(_) | Value::Exact(_))
+                        | (Type::Boolean, Value::Bool(_))
                 );
                 if !fits {
                     return Err(at(&f.name, format!("{v:?} is not of type {}", f.kind.as_str())));

@@ -65,6 +65,7 @@ record! {
         unit: String = "Canonical unit (facts may use another unit of the same dimension).",
         measure: Measure = "What kind of quantity it is.",
         direction: Direction = "Which way is better.",
+        headline: bool = "Whether its domain counts it among the headline indicators (the series charts and trends follow them).",
         description: String = "What is measured.",
         formula: Option<String> = "For a derived indicator, how it is computed from base values.",
         reason: Option<String> = "For a derived indicator, why an analyst wants it.",
@@ -266,6 +267,12 @@ pub struct Tables {
     pub by_topic: Vec<TopicRow>,
     /// `by_region.csv`.
     pub by_region: Vec<RegionYearRow>,
+    /// `sources.csv`.
+    pub sources: Vec<SourceRow>,
+    /// `trends.csv`.
+    pub trends: Vec<TrendRow>,
+    /// `verdicts.csv`.
+    pub verdicts: Vec<VerdictRow>,
     /// Every published table, in publication order.
     pub all: Vec<Table>,
 }
@@ -310,6 +317,8 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
     let assessment = assessment_rows(summary::assessed(&outputs)?, &indicators);
     let ambition = ambition_rows(&ambitions, &indicators);
     let derived = derived_rows(&derived_facts);
+    let trends = trend_rows(domains, &normalised, &indicators);
+    let verdicts = verdict_rows(data);
 
     let ambition_stats = summary::ambition_by_domain_year(&ambitions)?;
     let by_domain: Vec<DomainRow> = summary::by_domain_year(&outputs)?
@@ -386,7 +395,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
                 "trends",
                 "Trends of headline indicators",
                 "One row per headline indicator and region with stated results in two years or more: its compound annual growth (levels) or mean rate (rates).",
-                &trend_rows(domains, &normalised, &indicators),
+                &trends,
             )
             .key(&["indicator", "region"]),
         )),
@@ -395,7 +404,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
                 "verdicts",
                 "Stated verdicts",
                 "One row per indicator a report names when it judges its own target without a number; a pending target takes it (basis stated).",
-                &verdict_rows(data),
+                &verdicts,
             )
             .key(&["indicator", "region", "year"]),
         ))
@@ -433,7 +442,7 @@ pub fn build(data: &Dataset, domains: &[&dyn Domain], tolerance: Tolerance) -> R
             .key(&["region", "year"]),
         ),
     ];
-    Ok(Tables { facts, assessment, ambition, derived, by_domain, by_topic, by_region, all })
+    Ok(Tables { facts, assessment, ambition, derived, by_domain, by_topic, by_region, sources, trends, verdicts, all })
 }
 
 /// The region a curated dataset is about: the one with the most targets (ties: the lowest code).
@@ -594,6 +603,7 @@ fn indicator_rows(data: &Dataset, domains: &[&dyn Domain]) -> Vec<IndicatorRow> 
             unit: i.unit.clone(),
             measure: i.measure,
             direction: i.direction,
+            headline: domains.iter().any(|d| d.headline().contains(&i.id.as_str())),
             description: i.description.clone(),
             formula: None,
             reason: None,
@@ -610,6 +620,7 @@ fn indicator_rows(data: &Dataset, domains: &[&dyn Domain]) -> Vec<IndicatorRow> 
                 unit: x.unit.to_owned(),
                 measure: derived_measure(&x.formula, x.unit),
                 direction: Direction::None,
+                headline: false,
                 description: x.reason.to_owned(),
                 formula: Some(x.formula.describe()),
                 reason: Some(x.reason.to_owned()),

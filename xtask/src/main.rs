@@ -35,8 +35,13 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "sql-check",
-        about: "run bench/assess.sql in DuckDB and require the polars engine's results (needs pip install duckdb)",
+        about: "run bench/assess.sql in DuckDB and require the engine's results (needs pip install duckdb)",
         run: sql_check,
+    },
+    Task {
+        name: "spark-check",
+        about: "run bench/assess.sql on Apache Spark in local mode and require the engine's results (needs Java 17 and pip install pyspark)",
+        run: spark_check,
     },
     Task {
         name: "extract-eval",
@@ -193,11 +198,19 @@ fn bench(args: &[String]) -> ExitCode {
 mod bench;
 
 fn sql_check(args: &[String]) -> ExitCode {
+    sql_check_on(args, sql::Engine::DuckDb)
+}
+
+fn spark_check(args: &[String]) -> ExitCode {
+    sql_check_on(args, sql::Engine::Spark)
+}
+
+fn sql_check_on(args: &[String], engine: sql::Engine) -> ExitCode {
     if let Some(extra) = args.first() {
-        eprintln!("error: sql-check takes no argument (got \"{extra}\")");
+        eprintln!("error: {} takes no argument (got \"{extra}\")", engine.task());
         return ExitCode::from(2);
     }
-    match sql::run(&root()) {
+    match sql::run(&root(), engine) {
         Ok(message) => {
             println!("{message}");
             ExitCode::SUCCESS

@@ -1,6 +1,8 @@
-//! `cargo xtask sql-check`: the assessment as one SQL query (bench/assess.sql), run in DuckDB, gives
-//! the same statuses, bases, gaps and tolerances as the polars engine, on the benchmark's tiny panel
-//! and on a panel with estimates, ranges and direction `none` (tests/fixtures/panel-extended).
+//! `cargo xtask sql-check` and `cargo xtask spark-check`: the assessment as one SQL query
+//! (bench/assess.sql), run unchanged in DuckDB or on Apache Spark (PySpark, local mode:
+//! bench/spark.py), gives the same statuses, bases, gaps and tolerances as the engine, on the
+//! benchmark's tiny panel and on a panel with estimates, ranges and direction `none`
+//! (tests/fixtures/panel-extended).
 
 use std::path::Path;
 use std::process::Command;
@@ -27,8 +29,41 @@ for r in con.execute(sql).fetchall():
     w.writerow([indicator, region, year, basis or "", num(actual_base), num(gap), num(rel_gap), num(tol), status])
 "#;
 
+/// Where the SQL runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// DuckDB, in process (the driver above).
+    DuckDb,
+    /// Apache Spark in local mode through PySpark (bench/spark.py).
+    Spark,
+}
+
+impl Engine {
+    /// The xtask that runs it.
+    pub fn task(self) -> &'static str {
+        match self {
+            Engine::DuckDb => "sql-check",
+            Engine::Spark => "spark-check",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Engine::DuckDb => "DuckDB",
+            Engine::Spark => "Spark",
+        }
+    }
+
+    fn install(self) -> &'static str {
+        match self {
+            Engine::DuckDb => "pip install duckdb",
+            Engine::Spark => "Java 17 and pip install pyspark",
+        }
+    }
+}
+
 /// Runs the check on both panels.
-pub fn run(root: &Path) -> Result<String, String> {
+pub fn run(root: &Path, engine: Engine) -> Result<String, String> {
     let mut lines = Vec::new();
     for panel in ["tests/fixtures/bench-tiny", "tests/fixtures/panel-extended"] {
         let dir = root.join(panel);
@@ -51,22 +86,28 @@ pub fn run(root: &Path) -> Result<String, String> {
         if zhibiao_cli::run(args, &mut sink, &mut errors) != 0 {
             return Err(format!("zhibiao assess failed on {panel}: {}", String::from_utf8_lossy(&errors)));
         }
-        let output = Command::new("python3")
-            .args(["-c", DRIVER])
+        let mut command = Command::new("python3");
+        match engine {
+            Engine::DuckDb => command.args(["-c", DRIVER]),
+            Engine::Spark => command.arg(root.join("bench/spark.py")),
+        };
+        let output = command
             .arg(&dir)
             .arg(root.join("bench/assess.sql"))
             .output()
             .map_err(|e| format!("cannot run python3: {e}"))?;
         if !output.status.success() {
-            return Err(format!(
-                "the SQL did not run (it needs `pip install duckdb`): {}",
-                String::from_utf8_lossy(&output.stderr).lines().last().unwrap_or("")
-            ));
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+            return Err(format!("the SQL did not run in {} (it needs {}): {last}", engine.name(), engine.install()));
         }
         let sql = String::from_utf8_lossy(&output.stdout).into_owned();
         let ours = std::fs::read_to_string(out.join("assessment.csv")).map_err(|e| e.to_string())?;
         let n = compare(&sql, &ours).map_err(|e| format!("{panel}: {e}"))?;
-        lines.push(format!("{panel}: {n} targets, SQL and polars agree on status, basis, gap, rel_gap and tol"));
+        lines.push(format!(
+            "{panel}: {n} targets, SQL in {} and the engine agree on status, basis, gap, rel_gap and tol",
+            engine.name()
+        ));
     }
     Ok(lines.join("\n"))
 }
@@ -93,14 +134,14 @@ fn close(a: &str, b: &str) -> bool {
 fn compare(sql: &str, ours: &str) -> Result<usize, String> {
     let (sql, ours) = (rows(sql)?, rows(ours)?);
     if sql.len() != ours.len() {
-        return Err(format!("{} rows from SQL, {} from polars", sql.len(), ours.len()));
+        return Err(format!("{} rows from SQL, {} from the engine", sql.len(), ours.len()));
     }
     for (s, o) in sql.iter().zip(&ours) {
         let get = |m: &std::collections::HashMap<String, String>, k: &str| m.get(k).cloned().unwrap_or_default();
         for key in ["indicator", "region", "year", "status", "basis"] {
             if get(s, key) != get(o, key) {
                 return Err(format!(
-                    "{key}: SQL {:?} vs polars {:?} for {:?}",
+                    "{key}: SQL {:?} vs the engine {:?} for {:?}",
                     get(s, key),
                     get(o, key),
                     get(o, "indicator")
@@ -110,7 +151,7 @@ fn compare(sql: &str, ours: &str) -> Result<usize, String> {
         for key in ["actual_base", "gap", "rel_gap", "tol"] {
             if !close(&get(s, key), &get(o, key)) {
                 return Err(format!(
-                    "{key}: SQL {} vs polars {} for {} {} {}",
+                    "{key}: SQL {} vs the engine {} for {} {} {}",
                     get(s, key),
                     get(o, key),
                     get(o, "indicator"),

@@ -1,4 +1,4 @@
-//! The assessment: the polars engine agrees with the scalar rules, the rules obey their laws, and
+//! The assessment: the polars engine agrees with the scalar rules, the dense engine writes its bytes, the rules obey their laws, and
 //! `zhibiao assess` reproduces the reference benchmark byte for byte.
 
 use polars::prelude::*;
@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use zhibiao_core::assess::{self, Status, Tolerance, judge, sense};
 use zhibiao_core::units::{self, Normalise, Units};
 use zhibiao_core::{Bound, Decimal, Direction, Fact, Indicator, Kind, Measure};
+use zhibiao_frame::dense::Pairing;
 use zhibiao_tests::{arb_decimal, repo_path, zhibiao};
 
 #[test]
@@ -85,6 +86,13 @@ fn bad_input_writes_nothing_and_exits_1() {
 const DIMENSIONS: &[&[&str]] =
     &[&["%"], &["亿元", "万元", "元"], &["万人", "人"], &["万吨", "亿斤", "吨"], &["个", "万个"]];
 
+/// Two domains, so that the summaries group by more than one.
+const DOMAINS: [&str; 2] = ["economy", "ecology"];
+
+fn indicator_id(i: usize) -> String {
+    format!("{}.i{i}", DOMAINS[i % 2])
+}
+
 prop_compose! {
     fn arb_panel()(
         directions in proptest::collection::vec(proptest::sample::select(Direction::ALL), 4),
@@ -94,9 +102,9 @@ prop_compose! {
             0..40),
     ) -> (HashMap<String, Indicator>, Vec<Fact>) {
         let indicators: HashMap<String, Indicator> = (0..4).map(|i| {
-            let id = format!("economy.i{i}");
+            let id = indicator_id(i);
             (id.clone(), Indicator {
-                id, domain: "economy".into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
+                id, domain: DOMAINS[i % 2].into(), topic: String::new(), name_zh: String::new(), name_en: String::new(),
                 unit: DIMENSIONS[dims[i]][0].into(), measure: Measure::Level, direction: directions[i], description: String::new(), aliases: Vec::new(),
             })
         }).collect();
@@ -106,7 +114,7 @@ prop_compose! {
             if !seen.insert((i, r, year)) { continue; }
             let units = DIMENSIONS[dims[i]];
             let mut push = |kind, bound, value: Decimal, value_hi: Option<Decimal>, u: usize| facts.push(Fact {
-                indicator: format!("economy.i{i}"), region: format!("42120{r}"), year, kind, bound, value, value_hi,
+                indicator: indicator_id(i), region: format!("42120{r}"), year, kind, bound, value, value_hi,
                 unit: units[u % units.len()].into(), source: None, quote: None, note: None,
             });
             if let Some((bound, value, hi)) = target { push(Kind::Target, bound, value, hi, ut); }
@@ -175,6 +183,47 @@ proptest! {
             prop_assert!(same(rel_gap[k], a.judgement.and_then(|j| j.rel_gap)));
             prop_assert!(same(tol[k], a.judgement.map(|j| j.tol)));
         }
+    }
+
+    /// The dense engine (cells or sorted keys, judged by the scalar rules) writes the bytes the
+    /// polars pipeline writes: assessment.csv and the three summaries (means to 1e-9).
+    #[test]
+    fn the_dense_engine_writes_the_polars_bytes((indicators, facts) in arb_panel(), float in any::<bool>(), by_cells in any::<bool>()) {
+        let mode = if float { Normalise::Float64 } else { Normalise::Exact };
+        let panel = || {
+            let mut builder = zhibiao_panel::PanelBuilder::new(indicators.values().cloned().collect(), mode);
+            for f in &facts {
+                builder.push_fact(f, Units::Registry, 0).unwrap();
+            }
+            builder.finish(std::path::Path::new("random.csv")).unwrap()
+        };
+        let tolerance = Tolerance::default();
+        let outputs = zhibiao_frame::assess::run(panel(), tolerance).unwrap();
+        let mut polars_csv = Vec::new();
+        zhibiao_frame::assess::write_assessment_csv(&outputs, &mut polars_csv).unwrap();
+        let pairing = if by_cells { Pairing::Auto } else { Pairing::Sort };
+        let judged = zhibiao_frame::dense::pair_by(panel(), tolerance, pairing).unwrap();
+        let mut dense_csv = Vec::new();
+        judged.write_assessment_csv(&mut dense_csv).unwrap();
+        prop_assert_eq!(String::from_utf8_lossy(&dense_csv), String::from_utf8_lossy(&polars_csv));
+        let summaries = judged.summaries();
+        let polars = zhibiao_frame::assess::spec_csvs(&outputs).unwrap();
+        prop_assert_eq!(&summaries.csv[1..], &polars[1..]);
+        // mean_rel_gap: the dense engine's sum is compensated, polars' is striped, so the last
+        // digit may differ on ill-conditioned values (never on the benchmark's panels, which CI
+        // checks byte for byte); everything else is the same bytes
+        let (dense, polars) = (summaries.csv[0].lines().collect::<Vec<_>>(), polars[0].lines().collect::<Vec<_>>());
+        prop_assert_eq!(dense.len(), polars.len());
+        for (d, q) in dense.iter().zip(&polars) {
+            let (d_key, d_mean) = d.rsplit_once(',').unwrap();
+            let (q_key, q_mean) = q.rsplit_once(',').unwrap();
+            prop_assert_eq!(d_key, q_key);
+            match (d_mean.parse::<f64>(), q_mean.parse::<f64>()) {
+                (Ok(x), Ok(y)) => prop_assert!((x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0), "{} vs {}", d, q),
+                _ => prop_assert_eq!(d_mean, q_mean),
+            }
+        }
+        prop_assert_eq!(summaries.counts, outputs.counts());
     }
 
     /// Restating a result in another unit of the same dimension never changes its status

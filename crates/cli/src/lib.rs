@@ -348,25 +348,48 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         }
     };
     phase(stderr, &format!("read and validated {} facts", panel.len()));
-    let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.scope) {
-        Ok(outputs) => outputs,
-        Err(err) => {
-            writeln!(stderr, "error: the assessment failed: {err}")?;
+    // CSV: the dense engine, no data frames; Parquet: the polars pipeline, which writes Arrow
+    let (targets, counts) = if args.format == Format::Csv {
+        let Some(judged) = zhibiao_frame::dense::pair(panel, args.tolerance) else {
+            writeln!(stderr, "error: more than 4,294,967,294 facts in one panel; split it by indicator")?;
+            return Ok(BAD_DATA);
+        };
+        let summaries = judged.summaries();
+        phase(stderr, "assessed");
+        if let Err(err) = write_dense(&args.out, &judged, &summaries, args.scope) {
+            writeln!(
+                stderr,
+                "error: cannot write to {}: {err}; the previous outputs are unchanged",
+                args.out.display()
+            )?;
             return Ok(BAD_DATA);
         }
+        (judged.len(), summaries.counts)
+    } else {
+        let outputs = match zhibiao_frame::assess::run_with(panel, args.tolerance, args.scope) {
+            Ok(outputs) => outputs,
+            Err(err) => {
+                writeln!(stderr, "error: the assessment failed: {err}")?;
+                return Ok(BAD_DATA);
+            }
+        };
+        phase(stderr, "assessed");
+        if let Err(err) = write_parquet(&args.out, &outputs, args.scope) {
+            writeln!(
+                stderr,
+                "error: cannot write to {}: {err}; the previous outputs are unchanged",
+                args.out.display()
+            )?;
+            return Ok(BAD_DATA);
+        }
+        (outputs.assessment.height(), outputs.counts())
     };
-    phase(stderr, "assessed");
-    if let Err(err) = write_outputs(&args.out, &outputs, args.scope, args.format) {
-        writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", args.out.display())?;
-        return Ok(BAD_DATA);
-    }
     phase(stderr, "written");
-    let counts = outputs.counts();
     let count = |status: Status| counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
     writeln!(
         stdout,
         "assessed {} targets: {} met, {} near, {} missed, {} pending → {}",
-        outputs.assessment.height(),
+        targets,
         count(Status::Met),
         count(Status::Near),
         count(Status::Missed),
@@ -376,29 +399,32 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     Ok(OK)
 }
 
-fn write_outputs(
+/// Writes the CSV outputs of the dense engine, all or nothing.
+fn write_dense(
     dir: &std::path::Path,
-    outputs: &zhibiao_frame::assess::Outputs,
+    judged: &zhibiao_frame::dense::Judged,
+    summaries: &zhibiao_frame::dense::Summaries,
     scope: Scope,
-    format: Format,
 ) -> std::io::Result<()> {
     use std::io::Write as _;
-    use zhibiao_frame::assess::{spec_csvs, write_assessment_csv};
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
-    if format == Format::Parquet {
-        zhibiao_frame::assess::write_parquet(outputs, dir, &mut staging, scope).map_err(std::io::Error::other)?;
-        return staging.commit();
-    }
     if scope == Scope::Everything {
         let mut file = staging.create(&dir.join("assessment.csv"))?;
-        write_assessment_csv(outputs, &mut file)?;
+        judged.write_assessment_csv(&mut file)?;
         file.flush()?;
     }
-    let [a, b, c] = spec_csvs(outputs).map_err(std::io::Error::other)?;
-    for (name, text) in [("by_domain_year.csv", a), ("by_region.csv", b), ("by_indicator.csv", c)] {
+    for (name, text) in ["by_domain_year.csv", "by_region.csv", "by_indicator.csv"].iter().zip(&summaries.csv) {
         staging.write(&dir.join(name), text.as_bytes())?;
     }
+    staging.commit()
+}
+
+/// Writes the Parquet outputs of the polars pipeline, all or nothing.
+fn write_parquet(dir: &std::path::Path, outputs: &zhibiao_frame::assess::Outputs, scope: Scope) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut staging = Staging::new();
+    zhibiao_frame::assess::write_parquet(outputs, dir, &mut staging, scope).map_err(std::io::Error::other)?;
     staging.commit()
 }
 

@@ -189,12 +189,11 @@ fn check_range(
 /// A value fits its indicator's measure: a share within [0, 100] %, a count whole and ≥ 0, a rank
 /// whole and ≥ 1.
 fn check_measure(i: &Indicator, u: &Resolved, cell: Cell<'_>, v: Decimal, problems: &mut Problems<'_, '_>) {
-    let base = u.to_base_exact(v);
     match i.measure {
         Measure::Share if u.base == "%" && (v < Decimal::ZERO || v > Decimal::new(100, 0)) => {
             problems.at(cell, format!("share {v}% is outside [0, 100] (indicator \"{}\" is a share)", i.id));
         }
-        Measure::Count if v.is_negative() || !base.is_some_and(Decimal::is_integer) => {
+        Measure::Count if v.is_negative() || !u.to_base_exact(v).is_some_and(Decimal::is_integer) => {
             problems.at(
                 cell,
                 format!("count {v} {} is not a whole number ≥ 0 (indicator \"{}\" is a count)", u.name, i.id),

@@ -169,6 +169,8 @@ pub type WorkRecord<'f, P> = dyn Fn(&mut P, &Header, &csv::StringRecord, u64, &m
 struct Chunker<R> {
     input: R,
     buffer: Vec<u8>,
+    /// Buffers the workers are done with, reused so that their pages are not faulted in again.
+    spare: Vec<Vec<u8>>,
     scanned: usize,
     in_quotes: bool,
     quote_opened_line: u64,
@@ -182,6 +184,7 @@ impl<R: std::io::Read> Chunker<R> {
         Chunker {
             input,
             buffer: Vec::new(),
+            spare: Vec::new(),
             scanned: 0,
             in_quotes: false,
             quote_opened_line: 0,
@@ -281,12 +284,27 @@ impl<R: std::io::Read> Chunker<R> {
                     }
                     return Ok(None);
                 }
-                let chunk: Vec<u8> = self.buffer.drain(..end).collect();
+                // the chunk is the buffer itself; the unfinished record moves to a spare one
+                let mut rest = self.spare.pop().unwrap_or_default();
+                rest.clear();
+                rest.reserve(CHUNK + (self.buffer.len() - end));
+                rest.extend_from_slice(&self.buffer[end..]);
+                let mut chunk = std::mem::replace(&mut self.buffer, rest);
+                chunk.truncate(end);
                 self.scanned -= end;
                 let line = self.base_line;
                 self.base_line += count_newlines(&chunk);
                 return Ok(Some((chunk, line)));
             }
+        }
+    }
+}
+
+impl<R> Chunker<R> {
+    /// Takes back a chunk's buffer for a later chunk (a few are kept).
+    fn recycle(&mut self, buffer: Vec<u8>) {
+        if self.spare.len() < 8 {
+            self.spare.push(buffer);
         }
     }
 }
@@ -373,6 +391,7 @@ pub fn stream<R: std::io::Read>(
             return None;
         }
         cap(diagnostics, start, &mut dropped);
+        chunks.recycle(bytes);
     }
     report_dropped(path, diagnostics, dropped);
     if header.is_none() && diagnostics.is_empty() {
@@ -413,6 +432,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
             }
             cap(diagnostics, start, &mut dropped);
             merge(part);
+            chunks.recycle(bytes);
         }
         _ => return None,
     }
@@ -429,7 +449,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
     let threads = threads.max(1);
     let (to_workers, from_reader) = mpsc::sync_channel::<(usize, Vec<u8>, u64)>(threads * 2);
     let from_reader = Mutex::new(from_reader);
-    let (to_merger, results) = mpsc::channel::<(usize, P, Vec<Diagnostic>)>();
+    let (to_merger, results) = mpsc::channel::<(usize, P, Vec<Diagnostic>, Vec<u8>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let to_merger = to_merger.clone();
@@ -446,7 +466,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
                         work(&mut part, h, r, l, d)
                     };
                     parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, &mut problems, &mut each);
-                    if to_merger.send((seq, part, problems)).is_err() {
+                    if to_merger.send((seq, part, problems, bytes)).is_err() {
                         break;
                     }
                 }
@@ -475,13 +495,14 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
                 }
                 _ => reading = false,
             }
-            while let Ok((seq, part, problems)) = results.try_recv() {
+            while let Ok((seq, part, problems, spent)) = results.try_recv() {
                 pending.insert(seq, (part, problems));
+                chunks.recycle(spent);
             }
             deliver(&mut pending, diagnostics);
         }
         drop(to_workers);
-        for (seq, part, problems) in results.iter() {
+        for (seq, part, problems, _) in results.iter() {
             pending.insert(seq, (part, problems));
             deliver(&mut pending, diagnostics);
         }

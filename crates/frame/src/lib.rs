@@ -36,6 +36,7 @@
 //! ```
 
 pub mod assess;
+pub mod dense;
 pub mod summary;
 
 /// Why the engine failed (polars' error, named here so that callers need not depend on polars).

@@ -35,4 +35,6 @@ mod load;
 mod panel;
 
 pub use load::{UNITS, UnitTable, load_panel, load_panel_records, parse_units};
-pub use panel::{MAX_INDICATORS, MAX_REGIONS, Panel, PanelBuilder, PanelError, bound_code, direction_code, kind_code};
+pub use panel::{
+    Cells, EMPTY, MAX_INDICATORS, MAX_REGIONS, Panel, PanelBuilder, PanelError, bound_code, direction_code, kind_code,
+};

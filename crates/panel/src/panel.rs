@@ -107,6 +107,61 @@ pub struct Panel {
     pub value_hi: Vec<f64>,
     /// Per fact: the 1-based line it was read from (for duplicate reports; empty once finished).
     pub line: Vec<u64>,
+    /// The cell index, when the panel is dense enough for one (see [`Cells`]); the engine takes it.
+    pub cells: Option<Cells>,
+}
+
+/// No fact in a slot of [`Cells`].
+pub const EMPTY: u32 = u32::MAX;
+
+/// One slot per (indicator, region, year) and kind, holding the row of the fact stated there: the
+/// panel's facts by cell, in key order. Built when there are at most four cells per fact (as in
+/// every real panel: regions report most indicators most years); a sparse panel has none and sorts
+/// its packed keys instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cells {
+    regions: usize,
+    years: usize,
+    first_year: i32,
+    /// Per kind code (actual, estimate, target), per cell: the fact's row, or [`EMPTY`].
+    pub slots: [Vec<u32>; 3],
+}
+
+impl Cells {
+    /// Indexes `panel` (its regions already in final codes). `None` when it is too sparse or too
+    /// large for `u32` rows; `Err` holds duplicate (first row, later row) pairs, at most 100.
+    fn build(panel: &Panel) -> Option<Result<Cells, Vec<(usize, usize)>>> {
+        if panel.is_empty() || panel.len() >= EMPTY as usize {
+            return None;
+        }
+        let (first_year, last_year) =
+            panel.year.iter().fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(*y), hi.max(*y)));
+        let years = usize::try_from(i64::from(last_year) - i64::from(first_year) + 1).ok()?;
+        let count = panel.indicators.len().checked_mul(panel.regions.len())?.checked_mul(years)?;
+        if count > panel.len().saturating_mul(4).max(1 << 16) {
+            return None;
+        }
+        let mut cells = Cells { regions: panel.regions.len(), years, first_year, slots: Default::default() };
+        cells.slots = [vec![EMPTY; count], vec![EMPTY; count], vec![EMPTY; count]];
+        let mut duplicates = Vec::new();
+        for i in 0..panel.len() {
+            let at = cells.index(panel, i);
+            let slot = &mut cells.slots[usize::from(panel.kind[i]).min(2)][at];
+            if *slot == EMPTY {
+                *slot = i as u32;
+            } else if duplicates.len() < 100 {
+                duplicates.push((*slot as usize, i));
+            }
+        }
+        Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
+    }
+
+    fn index(&self, panel: &Panel, i: usize) -> usize {
+        let indicator = panel.indicator[i] as usize;
+        let region = panel.region[i] as usize;
+        let year = usize::try_from(panel.year[i] - self.first_year).unwrap_or(0);
+        (indicator * self.regions + region) * self.years + year
+    }
 }
 
 /// Most indicators a panel may have (20 bits of the packed key).
@@ -127,6 +182,39 @@ impl Panel {
     /// Number of facts.
     pub fn len(&self) -> usize {
         self.indicator.len()
+    }
+
+    /// Keeps only the facts at `rows`, in that order (an out-of-range row reads as zeros). Every
+    /// per-fact column is gathered in turn, on two threads, and its old self freed at once, so the
+    /// panel never exists twice; the cell index is dropped (its rows are stale).
+    /// Gathering the facts of a shuffled file into key order turns the engine's random reads into
+    /// sequential ones.
+    pub fn gather(&mut self, rows: &[u32]) {
+        fn take<T: Copy + Default + Send + Sync>(column: &mut Vec<T>, rows: &[u32]) {
+            if column.is_empty() {
+                return;
+            }
+            // an exact-size iterator: the new column is allocated once, at its size
+            let gathered: Vec<T> = rows.iter().map(|&r| column.get(r as usize).copied().unwrap_or_default()).collect();
+            *column = gathered;
+        }
+        self.cells = None;
+        self.line = Vec::new();
+        let Panel { indicator, region, year, kind, bound, unit, value, value_base, value_hi_base, value_hi, .. } = self;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                take(indicator, rows);
+                take(region, rows);
+                take(year, rows);
+                take(kind, rows);
+                take(bound, rows);
+                take(unit, rows);
+            });
+            take(value, rows);
+            take(value_base, rows);
+            take(value_hi_base, rows);
+            take(value_hi, rows);
+        });
     }
 
     /// Whether there are no facts.
@@ -171,6 +259,21 @@ impl PanelBuilder {
     /// Facts added so far.
     pub fn len(&self) -> usize {
         self.panel.len()
+    }
+
+    /// Makes room for `facts` more facts at once, so that the columns never grow by copying (pages
+    /// reserved but never written cost no memory).
+    pub fn reserve(&mut self, facts: usize) {
+        let p = &mut self.panel;
+        p.indicator.reserve(facts);
+        p.region.reserve(facts);
+        p.year.reserve(facts);
+        p.kind.reserve(facts);
+        p.bound.reserve(facts);
+        p.unit.reserve(facts);
+        p.value.reserve(facts);
+        p.value_base.reserve(facts);
+        p.line.reserve(facts);
     }
 
     /// Whether no fact was added yet.
@@ -371,28 +474,26 @@ impl PanelBuilder {
             *r = rank[*r as usize];
         }
         p.regions.sort();
-        // duplicates: sort the packed (key, kind) of every row and compare neighbours
-        let mut problems = Vec::new();
-        let mut packed: Vec<u64> = (0..p.len()).map(|i| (p.key(i) << 2) | u64::from(p.kind[i])).collect();
-        packed.sort_unstable();
-        let duplicated: Vec<u64> = packed.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).take(100).collect();
-        drop(packed);
-        for dup in duplicated {
-            let rows: Vec<usize> = (0..p.len()).filter(|&i| (p.key(i) << 2) | u64::from(p.kind[i]) == dup).collect();
-            let Some((&first, rest)) = rows.split_first() else { continue };
-            for &i in rest {
-                let kind = [Kind::Actual, Kind::Estimate, Kind::Target][p.kind[i] as usize % 3];
-                problems.push(Diagnostic::new(
-                    Location::at(path, p.line[i], 1),
-                    format!(
-                        "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
-                        p.indicators[p.indicator[i] as usize].id,
-                        p.regions[p.region[i] as usize],
-                        p.year[i],
-                        p.line[first]
-                    ),
-                ));
+        // duplicates: two facts in one slot of the cell index, or, for a sparse panel, equal
+        // neighbours among the sorted packed (key, kind) of every row
+        let duplicates = match Cells::build(p) {
+            Some(Ok(cells)) => {
+                p.cells = Some(cells);
+                Vec::new()
             }
+            Some(Err(duplicates)) => duplicates,
+            None => sorted_duplicates(p),
+        };
+        let mut problems = Vec::new();
+        for (first, i) in duplicates {
+            let kind = [Kind::Actual, Kind::Estimate, Kind::Target][p.kind[i] as usize % 3];
+            problems.push(Diagnostic::new(
+                Location::at(path, p.line[i], 1),
+                format!(
+                    "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
+                    p.indicators[p.indicator[i] as usize].id, p.regions[p.region[i] as usize], p.year[i], p.line[first]
+                ),
+            ));
         }
         match Diagnostics::from_vec(problems) {
             Some(d) => Err(d),
@@ -404,4 +505,22 @@ impl PanelBuilder {
             }
         }
     }
+}
+
+/// Duplicate (first row, later row) pairs of a panel without a cell index, at most 100: the packed
+/// (key, kind) of every row sorted, equal neighbours compared.
+fn sorted_duplicates(p: &Panel) -> Vec<(usize, usize)> {
+    let packed_of = |i: usize| (p.key(i) << 2) | u64::from(p.kind[i]);
+    let mut packed: Vec<u64> = (0..p.len()).map(packed_of).collect();
+    packed.sort_unstable();
+    let duplicated: Vec<u64> = packed.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).take(100).collect();
+    drop(packed);
+    let mut pairs = Vec::new();
+    for dup in duplicated {
+        let rows: Vec<usize> = (0..p.len()).filter(|&i| packed_of(i) == dup).collect();
+        if let Some((&first, rest)) = rows.split_first() {
+            pairs.extend(rest.iter().map(|&i| (first, i)));
+        }
+    }
+    pairs
 }

@@ -1,0 +1,566 @@
+//! The assessment of a large panel without a data-frame library: targets paired with their results
+//! cell by cell, judged by the scalar rules of `zhibiao_core::assess::judge`, summarised in one pass
+//! and written straight from the panel's columns.
+//!
+//! This is what `zhibiao assess` runs on CSV. It gives the same bytes as the polars pipeline of
+//! [`crate::assess`] (a test runs both on the fixture panels and on random ones), in a fraction of
+//! the time and memory:
+//!
+//! * **Pairing.** A fact's cell is (indicator, region, year). A dense panel comes with its cell
+//!   index ([`zhibiao_panel::Cells`], built while its duplicates are checked): walking the target
+//!   slots in cell order is walking the targets sorted by (indicator, region, year), each beside
+//!   its actual and estimate, so no sort and no hash join is needed. A sparse panel sorts packed
+//!   keys instead.
+//! * **Judging.** Each pair is judged when it is needed (by the summaries and by the writer, on
+//!   every core), never stored: a pair is 9 bytes, a judged row would be 60.
+//! * **Summaries.** One pass: counts and compensated sums per (domain, year, status) and per region;
+//!   the median of results per (indicator, year) by selection within each indicator's run of
+//!   pairs, with the interpolation polars uses (`lo + 0.5 × (hi − lo)`).
+
+use crate::assess::{BASES, STATUSES, f6};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use zhibiao_core::assess::{Basis, Judgement, Status, Tolerance, judge};
+use zhibiao_core::output::{cell, push_number};
+use zhibiao_core::{Bound, Direction};
+use zhibiao_panel::{Cells, EMPTY as NONE, Panel};
+
+/// A target and the result it is judged by (actual, else estimate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pair {
+    target: u32,
+    result: u32,
+    basis: Option<Basis>,
+}
+
+/// A panel with its targets paired, in (indicator, region, year) order.
+#[derive(Debug)]
+pub struct Judged {
+    panel: Panel,
+    pairs: Vec<Pair>,
+    tolerance: Tolerance,
+    /// Per unit code: whether its base unit is `%` (the tolerance is then in points).
+    percent: Vec<bool>,
+    /// Per target's unit code, its base unit's name.
+    bases: Vec<String>,
+}
+
+/// One judged target, everything `assessment.csv` says about it.
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    pair: Pair,
+    judgement: Option<Judgement>,
+}
+
+impl Row {
+    fn status(&self) -> Status {
+        self.judgement.map_or(Status::Pending, |j| j.status)
+    }
+}
+
+/// How targets find their results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pairing {
+    /// The panel's cell index ([`zhibiao_panel::Cells`]) when it has one, else sorting.
+    #[default]
+    Auto,
+    /// Sorted packed keys, merged (what a sparse panel gets).
+    Sort,
+}
+
+/// Pairs the targets of `panel` with their results ([`Pairing::Auto`]). Rows are fact indices;
+/// panels hold fewer than 2³² − 1 facts (more is refused with `None`).
+pub fn pair(panel: Panel, tolerance: Tolerance) -> Option<Judged> {
+    pair_by(panel, tolerance, Pairing::Auto)
+}
+
+/// [`pair`] the way `pairing` says (the results are the same; the time is not).
+pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Option<Judged> {
+    if panel.len() >= NONE as usize {
+        return None;
+    }
+    let cells = panel.cells.take().filter(|_| pairing != Pairing::Sort);
+    let mut pairs = match cells {
+        Some(cells) => cell_pairs(cells, panel.kind.iter().filter(|k| **k == 2).count()),
+        None => sorted_pairs(&panel),
+    };
+    // keep only the facts that pairs use, in pair order: each target beside its result
+    let mut rows = Vec::with_capacity(pairs.len() * 2);
+    for pair in &mut pairs {
+        rows.push(pair.target);
+        pair.target = (rows.len() - 1) as u32;
+        if pair.result != NONE {
+            rows.push(pair.result);
+            pair.result = (rows.len() - 1) as u32;
+        }
+    }
+    panel.gather(&rows);
+    drop(rows);
+    let percent = panel.units.iter().map(|u| u.base == "%").collect();
+    let bases = panel.units.iter().map(|u| u.base.clone()).collect();
+    Some(Judged { panel, pairs, tolerance, percent, bases })
+}
+
+/// The targets in cell order, each with its result.
+fn cell_pairs(cells: Cells, targets: usize) -> Vec<Pair> {
+    let [actual, estimate, target] = &cells.slots;
+    let mut pairs = Vec::with_capacity(targets);
+    for (cell, &t) in target.iter().enumerate() {
+        if t != NONE {
+            pairs.push(with_result(t, actual[cell], estimate[cell]));
+        }
+    }
+    pairs
+}
+
+fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
+    if actual != NONE {
+        Pair { target, result: actual, basis: Some(Basis::Actual) }
+    } else if estimate != NONE {
+        Pair { target, result: estimate, basis: Some(Basis::Estimate) }
+    } else {
+        Pair { target, result: NONE, basis: None }
+    }
+}
+
+/// Pairs a sparse panel by sorting the packed keys of each kind and merging.
+fn sorted_pairs(panel: &Panel) -> Vec<Pair> {
+    let keyed = |kind: u8| {
+        let mut rows: Vec<(u64, u32)> =
+            (0..panel.len()).filter(|&i| panel.kind[i] == kind).map(|i| (panel.key(i), i as u32)).collect();
+        rows.sort_unstable();
+        rows
+    };
+    let (actual, estimate, target) = (keyed(0), keyed(1), keyed(2));
+    let find = |rows: &[(u64, u32)], key: u64| rows.binary_search_by_key(&key, |r| r.0).map_or(NONE, |at| rows[at].1);
+    target.iter().map(|&(key, t)| with_result(t, find(&actual, key), find(&estimate, key))).collect()
+}
+
+/// A compensated (Neumaier) sum and a count.
+#[derive(Clone, Copy, Debug, Default)]
+struct Sum {
+    sum: f64,
+    compensation: f64,
+    n: u64,
+}
+
+impl Sum {
+    fn add(&mut self, x: f64) {
+        let t = self.sum + x;
+        if self.sum.abs() >= x.abs() {
+            self.compensation += (self.sum - t) + x;
+        } else {
+            self.compensation += (x - t) + self.sum;
+        }
+        self.sum = t;
+        self.n += 1;
+    }
+
+    /// Adds another sum (of later terms).
+    fn merge(&mut self, other: &Sum) {
+        let n = self.n + other.n;
+        self.add(other.sum);
+        self.compensation += other.compensation;
+        self.n = n;
+    }
+
+    fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| (self.sum + self.compensation) / self.n as f64)
+    }
+}
+
+/// The three summaries of the reference benchmark (SPEC §5) as CSV text, and the status counts.
+#[derive(Debug)]
+pub struct Summaries {
+    /// `by_domain_year.csv`, `by_region.csv`, `by_indicator.csv`.
+    pub csv: [String; 3],
+    /// Targets by status, in `Status::ALL` order.
+    pub counts: [(Status, usize); 4],
+}
+
+/// The shape of the summaries' accumulators.
+struct Frame {
+    first_year: i32,
+    years: usize,
+    domains: usize,
+    regions: usize,
+}
+
+/// The summaries' accumulators over part of the pairs.
+struct Partial {
+    /// Per (domain, year, status code): the sum of rel_gap.
+    by_domain: Vec<Sum>,
+    /// Per (domain, year, status code): targets.
+    by_domain_n: Vec<u64>,
+    /// Per region: assessed, met, near, missed.
+    by_region: Vec<[u64; 4]>,
+    /// `by_indicator.csv`'s rows of the part's indicators.
+    by_indicator: String,
+    /// Targets by status code.
+    counts: [usize; 4],
+}
+
+impl Partial {
+    /// Adds `later`, the part that follows this one.
+    fn merge(&mut self, later: Partial) {
+        for (a, b) in self.by_domain.iter_mut().zip(&later.by_domain) {
+            a.merge(b);
+        }
+        for (a, b) in self.by_domain_n.iter_mut().zip(&later.by_domain_n) {
+            *a += b;
+        }
+        for (a, b) in self.by_region.iter_mut().zip(&later.by_region) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+        self.by_indicator.push_str(&later.by_indicator);
+        for (a, b) in self.counts.iter_mut().zip(later.counts) {
+            *a += b;
+        }
+    }
+
+    /// The three CSV texts and the counts.
+    fn finish(self, p: &Panel, frame: &Frame) -> Summaries {
+        let years = frame.years;
+        let mut by_domain_year = String::from("domain,year,status,n,mean_rel_gap\n");
+        for (d, domain) in p.domains.iter().enumerate() {
+            for y in 0..years {
+                for (code, status) in STATUSES.iter().enumerate() {
+                    let slot = (d * years + y) * 4 + code;
+                    let n = self.by_domain_n[slot];
+                    if n == 0 {
+                        continue;
+                    }
+                    let mean = if *status == Status::Pending {
+                        String::new()
+                    } else {
+                        self.by_domain[slot].mean().map(f6).unwrap_or_default()
+                    };
+                    let year = frame.first_year + y as i32;
+                    let _ = writeln!(by_domain_year, "{domain},{year},{status},{n},{mean}");
+                }
+            }
+        }
+        let mut regions: Vec<(usize, [u64; 4], f64)> = self
+            .by_region
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c[0] > 0)
+            .map(|(r, c)| (r, *c, c[1] as f64 / c[0] as f64))
+            .collect();
+        regions.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        let mut by_region = String::from("region,assessed,met,near,missed,met_share\n");
+        for (r, c, share) in regions {
+            let _ = writeln!(by_region, "{},{},{},{},{},{}", p.regions[r], c[0], c[1], c[2], c[3], f6(share));
+        }
+        let mut by_indicator = String::from("indicator,year,assessed,met_share,median_actual_base\n");
+        by_indicator.push_str(&self.by_indicator);
+        let by_code = |s: Status| self.counts[status_code(s)];
+        Summaries {
+            csv: [by_domain_year, by_region, by_indicator],
+            counts: [Status::Met, Status::Near, Status::Missed, Status::Pending].map(|s| (s, by_code(s))),
+        }
+    }
+}
+
+fn status_code(status: Status) -> usize {
+    STATUSES.iter().position(|s| *s == status).unwrap_or(0)
+}
+
+impl Judged {
+    /// Targets.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// Whether there are no targets.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    fn row(&self, pair: Pair) -> Row {
+        let p = &self.panel;
+        let t = pair.target as usize;
+        if pair.result == NONE {
+            return Row { pair, judgement: None };
+        }
+        let hi = p.value_hi_base.get(t).copied().filter(|v| !v.is_nan());
+        let direction = p.indicators.get(p.indicator[t] as usize).map_or(Direction::None, |i| i.direction);
+        let bound = Bound::ALL.get(usize::from(p.bound[t])).copied().unwrap_or(Bound::Eq);
+        let base = if self.percent.get(usize::from(p.unit[t])).copied().unwrap_or(false) { "%" } else { "" };
+        let actual = p.value_base[pair.result as usize];
+        Row { pair, judgement: Some(judge(bound, p.value_base[t], hi, direction, base, actual, self.tolerance)) }
+    }
+
+    /// Computes the three summaries: one pass over the pairs, split at indicator boundaries over
+    /// two threads, the parts merged.
+    pub fn summaries(&self) -> Summaries {
+        let p = &self.panel;
+        let (first_year, last_year) = self
+            .pairs
+            .iter()
+            .map(|x| p.year[x.target as usize])
+            .fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let years = if self.pairs.is_empty() { 0 } else { (last_year - first_year + 1) as usize };
+        let frame = Frame { first_year, years, domains: p.domains.len(), regions: p.regions.len() };
+        // the split: the first indicator boundary after the middle (an indicator's run stays whole)
+        let middle = self.pairs.len() / 2;
+        let indicator_of = |k: usize| p.indicator[self.pairs[k].target as usize];
+        let split = (middle..self.pairs.len())
+            .find(|&k| k == 0 || indicator_of(k) != indicator_of(k - 1))
+            .unwrap_or(self.pairs.len());
+        let (head, tail) = self.pairs.split_at(split);
+        let (mut total, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| self.partial(tail, &frame));
+            (self.partial(head, &frame), rest.join())
+        });
+        match rest {
+            Ok(rest) => total.merge(rest),
+            // a panicking thread: recompute its half here (the result is the same)
+            Err(_) => total.merge(self.partial(tail, &frame)),
+        }
+        total.finish(p, &frame)
+    }
+
+    /// The summaries' accumulators over a run of pairs that splits no indicator.
+    fn partial(&self, pairs: &[Pair], frame: &Frame) -> Partial {
+        let p = &self.panel;
+        let years = frame.years;
+        let mut part = Partial {
+            by_domain: vec![Sum::default(); frame.domains * years * 4],
+            by_domain_n: vec![0; frame.domains * years * 4],
+            by_region: vec![[0; 4]; frame.regions],
+            by_indicator: String::new(),
+            counts: [0; 4],
+        };
+        // by (indicator, year): met, and the results of the assessed, one indicator at a time
+        let mut results: Vec<Vec<f64>> = vec![Vec::new(); years];
+        let mut met: Vec<u64> = vec![0; years];
+        let mut current: Option<u32> = None;
+        let flush = |indicator: Option<u32>, results: &mut Vec<Vec<f64>>, met: &mut Vec<u64>, out: &mut String| {
+            let Some(indicator) = indicator else { return };
+            let id = p.indicators.get(indicator as usize).map_or("", |i| i.id.as_str());
+            for (y, values) in results.iter_mut().enumerate() {
+                if values.is_empty() {
+                    continue;
+                }
+                let assessed = values.len();
+                let share = f6(met[y] as f64 / assessed as f64);
+                let median = median(values).map(f6).unwrap_or_default();
+                let year = frame.first_year + y as i32;
+                let _ = writeln!(out, "{id},{year},{assessed},{share},{median}");
+                values.clear();
+                met[y] = 0;
+            }
+        };
+        for &pair in pairs {
+            let t = pair.target as usize;
+            let row = self.row(pair);
+            let status = row.status();
+            let code = status_code(status);
+            part.counts[code] += 1;
+            let y = (p.year[t] - frame.first_year) as usize;
+            let domain = usize::from(p.indicator_domain.get(p.indicator[t] as usize).copied().unwrap_or(0));
+            let slot = (domain * years + y) * 4 + code;
+            part.by_domain_n[slot] += 1;
+            if let Some(rel) = row.judgement.and_then(|j| j.rel_gap) {
+                part.by_domain[slot].add(rel);
+            }
+            if status == Status::Pending {
+                continue;
+            }
+            let region = &mut part.by_region[p.region[t] as usize];
+            region[0] += 1;
+            match status {
+                Status::Met => region[1] += 1,
+                Status::Near => region[2] += 1,
+                Status::Missed => region[3] += 1,
+                Status::Pending => {}
+            }
+            if current != Some(p.indicator[t]) {
+                flush(current, &mut results, &mut met, &mut part.by_indicator);
+                current = Some(p.indicator[t]);
+            }
+            results[y].push(p.value_base[pair.result as usize]);
+            if status == Status::Met {
+                met[y] += 1;
+            }
+        }
+        flush(current, &mut results, &mut met, &mut part.by_indicator);
+        part
+    }
+
+    /// Writes `assessment.csv` (the columns of [`crate::assess::ASSESSMENT_COLUMNS`], the bytes the
+    /// polars pipeline writes), formatting blocks of rows on every core.
+    pub fn write_assessment_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(crate::assess::ASSESSMENT_COLUMNS.join(",").as_bytes())?;
+        out.write_all(b"\n")?;
+        let names = Names::of(self);
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
+        let block = 32_768usize;
+        for round in self.pairs.chunks(block * threads) {
+            let texts: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = round
+                    .chunks(block)
+                    .map(|pairs| {
+                        let names = &names;
+                        scope.spawn(move || {
+                            let mut text = Vec::with_capacity(pairs.len() * 150);
+                            let mut number = String::with_capacity(32);
+                            for pair in pairs {
+                                self.push_row(&mut text, &mut number, names, self.row(*pair));
+                            }
+                            text
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().map_err(|_| io::Error::other("a writer thread failed"))).collect()
+            });
+            for text in texts {
+                out.write_all(&text?)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn push_row(&self, out: &mut Vec<u8>, number: &mut String, names: &Names, row: Row) {
+        let p = &self.panel;
+        let t = row.pair.target as usize;
+        let r = (row.pair.result != NONE).then_some(row.pair.result as usize);
+        let indicator = p.indicator[t] as usize;
+        let mut num = |out: &mut Vec<u8>, x: Option<f64>| {
+            if let Some(x) = x.filter(|x| !x.is_nan()) {
+                number.clear();
+                push_number(number, x);
+                out.extend_from_slice(cell(number).as_bytes());
+            }
+            out.push(b',');
+        };
+        let text = |out: &mut Vec<u8>, list: &[String], code: Option<usize>| {
+            if let Some(name) = code.and_then(|c| list.get(c)) {
+                out.extend_from_slice(name.as_bytes());
+            }
+            out.push(b',');
+        };
+        text(out, &names.indicators, Some(indicator));
+        text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
+        text(out, &names.regions, Some(p.region[t] as usize));
+        push_int(out, i64::from(p.year[t]));
+        out.push(b',');
+        text(out, &names.bounds, Some(usize::from(p.bound[t])));
+        num(out, Some(p.value[t]));
+        num(out, p.value_hi.get(t).copied());
+        text(out, &names.units, Some(usize::from(p.unit[t])));
+        text(out, &names.bases_of_basis, row.pair.basis.and_then(|b| BASES.iter().position(|x| *x == b)));
+        num(out, r.map(|r| p.value[r]));
+        text(out, &names.bounds, r.map(|r| usize::from(p.bound[r])));
+        text(out, &names.units, r.map(|r| usize::from(p.unit[r])));
+        text(out, &names.bases, Some(usize::from(p.unit[t])));
+        num(out, Some(p.value_base[t]));
+        num(out, p.value_hi_base.get(t).copied());
+        num(out, r.map(|r| p.value_base[r]));
+        let j = row.judgement;
+        num(out, j.map(|j| j.gap));
+        num(out, j.and_then(|j| j.rel_gap));
+        num(out, j.map(|j| j.tol));
+        out.extend_from_slice(row.status().as_str().as_bytes());
+        out.push(b'\n');
+    }
+}
+
+/// Appends an integer's digits.
+fn push_int(out: &mut Vec<u8>, x: i64) {
+    if x < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = x.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// The CSV-ready text of every code (neutralised against formulas, quoted where needed).
+struct Names {
+    indicators: Vec<String>,
+    domains: Vec<String>,
+    regions: Vec<String>,
+    units: Vec<String>,
+    bases: Vec<String>,
+    bounds: Vec<String>,
+    bases_of_basis: Vec<String>,
+}
+
+impl Names {
+    fn of(judged: &Judged) -> Names {
+        let p = &judged.panel;
+        let field = |text: &str| {
+            let text = cell(text);
+            if text.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", text.replace('"', "\"\""))
+            } else {
+                text.into_owned()
+            }
+        };
+        Names {
+            indicators: p.indicators.iter().map(|i| field(&i.id)).collect(),
+            domains: p.domains.iter().map(|d| field(d)).collect(),
+            regions: p.regions.iter().map(|r| field(r)).collect(),
+            units: p.units.iter().map(|u| field(&u.name)).collect(),
+            bases: judged.bases.iter().map(|b| field(b)).collect(),
+            bounds: Bound::ALL.iter().map(|b| b.as_str().to_owned()).collect(),
+            bases_of_basis: BASES.iter().map(|b| b.as_str().to_owned()).collect(),
+        }
+    }
+}
+
+/// The median as polars computes it: the lower middle value, plus half the distance to the upper
+/// one for an even count.
+fn median(values: &mut [f64]) -> Option<f64> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    if n == 1 {
+        return Some(values[0]);
+    }
+    let float_idx = (n as f64 - 1.0) * 0.5;
+    let idx = float_idx as usize;
+    let (_, lower, rest) = values.select_nth_unstable_by(idx, f64::total_cmp);
+    let lower = *lower;
+    if float_idx.ceil() as usize == idx {
+        return Some(lower);
+    }
+    let upper = rest.iter().copied().min_by(f64::total_cmp).unwrap_or(lower);
+    Some(if lower == upper { lower } else { (float_idx - idx as f64) * (upper - lower) + lower })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_median_interpolates_like_polars() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [3.0]), Some(3.0));
+        assert_eq!(median(&mut [5.0, 1.0, 3.0]), Some(3.0));
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+
+    #[test]
+    fn a_compensated_sum_keeps_what_a_naive_one_loses() {
+        let mut s = Sum::default();
+        for x in [1e16, 1.0, -1e16, 1.0] {
+            s.add(x);
+        }
+        assert_eq!(s.mean(), Some(0.5));
+    }
+}

@@ -219,8 +219,23 @@ fn strip_prefixes(mut s: String) -> String {
     }
 }
 
+/// Whether a figure is an increment, by the verb before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Increment {
+    /// No verb of increase in the clause.
+    None,
+    /// A verb of increase somewhere in the clause (城镇新增就业4.5万人).
+    InClause,
+    /// A verb of increase right before the figure (增加170元, 新增468公里): whatever the unit, the
+    /// figure is the increase.
+    Adjacent,
+}
+
+/// Verbs that, right before a figure, make it an increase.
+const INCREMENT_VERBS: &[&str] = &["新增", "净增", "增加", "多增", "增收"];
+
 /// The measure a figure states, from its unit and the words before it.
-fn measure_of(unit: &str, noun: &str, changed: bool, increment: bool) -> Measure {
+fn measure_of(unit: &str, noun: &str, changed: bool, increment: Increment) -> Measure {
     match unit {
         "位" => Measure::Rank,
         "个百分点" | "百分点" => Measure::Change,
@@ -235,12 +250,14 @@ fn measure_of(unit: &str, noun: &str, changed: bool, increment: bool) -> Measure
         "倍" => Measure::Ratio,
         _ => match units::lookup(unit).map(|u| u.dimension()) {
             Ok(units::Dimension::Count(_)) | Ok(units::Dimension::Plain) => {
-                if increment {
-                    Measure::Increment
-                } else {
+                if increment == Increment::None {
                     Measure::Count
+                } else {
+                    Measure::Increment
                 }
             }
+            // 农民人均纯收入增加170元, 通车里程新增468公里: an amount the verb adds is no level
+            _ if increment == Increment::Adjacent => Measure::Increment,
             _ => Measure::Level,
         },
     }
@@ -292,7 +309,13 @@ pub fn read(
             clause = format!("{head}{change}");
         }
     }
-    let increment = ["新增", "净增", "增加", "新建", "新开工"].iter().any(|w| clause.contains(w));
+    let increment = if INCREMENT_VERBS.iter().any(|w| clause.trim_end().ends_with(w)) {
+        Increment::Adjacent
+    } else if ["新增", "净增", "增加", "新建", "新开工"].iter().any(|w| clause.contains(w)) {
+        Increment::InClause
+    } else {
+        Increment::None
+    };
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && clause.contains("分别");
     let (mut noun, removed) = if let Some(i) = clause.find("分别") {
@@ -504,6 +527,10 @@ mod tests {
         assert_eq!(label("居民消费价格涨幅", "%", false), ("居民消费价格涨幅".into(), Measure::Growth));
         assert_eq!(label("粮食产量达到", "亿斤", false), ("粮食产量".into(), Measure::Level));
         assert_eq!(label("城镇新增就业", "万人", false), ("城镇新增就业".into(), Measure::Increment));
+        // an amount right after a verb of increase is the increase, not the level
+        assert_eq!(label("确保农民人均纯收入增加", "元", false).1, Measure::Increment);
+        assert_eq!(label("高速公路通车里程新增", "公里", false).1, Measure::Increment);
+        assert_eq!(label("规模以上工业增加值", "亿元", false).1, Measure::Level);
     }
 
     #[test]

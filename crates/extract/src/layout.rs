@@ -246,7 +246,13 @@ fn heading_text(line: &str) -> Option<String> {
     {
         return None;
     }
-    let sentence_like = body.contains('。') || body.contains('；') || body.ends_with('：') || body.ends_with('，');
+    // a line that introduces what follows (主要工作是: / 一年来的主要工作和成效是：) is prose, not a heading
+    let sentence_like = body.contains('。')
+        || body.contains('；')
+        || body.ends_with('：')
+        || body.ends_with(':')
+        || body.ends_with('，')
+        || body.ends_with('是');
     if sentence_like {
         return None;
     }
@@ -258,7 +264,12 @@ fn heading_text(line: &str) -> Option<String> {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum HeadingKind {
-    Review { five_year: bool },
+    Review {
+        five_year: bool,
+    },
+    /// 良好开局 with no tense (“十四五”实现良好开局 reviews the first year of a period; 实现“十一五”
+    /// 良好开局 plans it): the period's first year decides, else the genre's order (review first).
+    GoodStart,
     FiveYearGoals,
     Plan,
     Glossary,
@@ -298,6 +309,29 @@ const PLAN_WORDS: &[&str] = &[
 const FIVE_YEAR_WORDS: &[&str] =
     &["今后五年", "未来五年", "五年规划", "十五五", "十四五", "十三五", "十二五", "十一五", "“十五”", "远景目标"];
 
+/// Words of a heading that reports work done: it opens a review whatever plan or goal it names
+/// (四次会议确定的目标任务执行情况, “十五”经济社会发展目标全面实现, 过去五年的工作).
+const DONE_WORDS: &[&str] = &[
+    "执行情况",
+    "落实情况",
+    "全面实现",
+    "胜利完成",
+    "圆满完成",
+    "顺利完成",
+    "取得新成绩",
+    "取得新成就",
+    "取得新进展",
+    "取得显著成效",
+    "取得重大成就",
+    "过去五年的工作",
+    "五年来的工作",
+    "过去一年的工作",
+    "开局良好",
+];
+
+/// Words that turn a heading toward the future (努力取得新成绩, 确保全面完成): it is then no review.
+const AHEAD_WORDS: &[&str] = &["努力", "奋力", "争取", "确保", "力争", "推动", "为", "要", "将"];
+
 fn classify(body: &str) -> HeadingKind {
     // the title (政府工作报告, 2024年政府工作报告) heads the whole text, not its plan
     if body.trim_end().ends_with("政府工作报告") {
@@ -311,12 +345,24 @@ fn classify(body: &str) -> HeadingKind {
         || body.contains("过去五年")
         || body.contains("五年来")
         || body.contains("本届政府");
-    if REVIEW_WORDS.iter().any(|w| body.contains(w)) {
-        return HeadingKind::Review { five_year: five && years_in(body).is_empty() };
+    // the clause that says work is done must not look ahead itself (奋力开拓，“十五”目标全面实现 is
+    // done; 努力实现良好开局 is not)
+    let done = body.split(['，', ',']).any(|clause| {
+        let good_start_behind = clause.contains("良好开局")
+            && (clause.contains('了') || clause.contains("取得") || clause.contains("的一年"));
+        (good_start_behind || DONE_WORDS.iter().any(|w| clause.contains(w)))
+            && !AHEAD_WORDS.iter().any(|w| clause.contains(w))
+    });
+    if done || REVIEW_WORDS.iter().any(|w| body.contains(w)) {
+        // a good start (“十二五”开局良好) reviews the period's first year, not the period
+        return HeadingKind::Review { five_year: five && years_in(body).is_empty() && !body.contains("开局") };
     }
     let years = years_in(body);
     let plan_word = PLAN_WORDS.iter().any(|w| body.contains(w));
     // the first year of a plan period is this year's plan: 为“十四五”开好局, 确保“十三五”开局起步
+    if body.contains("良好开局") {
+        return HeadingKind::GoodStart;
+    }
     let opening_year =
         ["开好局", "起好步", "开局之年", "开局起步", "开局工作", "开门红", "第一年"].iter().any(|w| body.contains(w));
     if opening_year {
@@ -401,7 +447,9 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
         if let Some(body) = heading_text(&p.text) {
             let kind = classify(&body);
             let years: Vec<i32> = years_in(&body).into_iter().map(|(_, y)| y).collect();
-            headings.push((p.start, kind, years, plan_period_end(&body)));
+            // the period a heading names, by its last year; a good start (开局良好) is its first
+            let period = plan_period_end(&body).map(|end| if body.contains("开局") { end - 4 } else { end });
+            headings.push((p.start, kind, years, period));
         }
     }
     // the years the headings name
@@ -426,7 +474,9 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     let reviewed = planned - 1;
     // second pass: the parts
     let has_review = headings.iter().any(|(_, k, _, _)| matches!(k, HeadingKind::Review { .. }));
-    let has_plan = headings.iter().any(|(_, k, _, _)| matches!(k, HeadingKind::Plan | HeadingKind::FiveYearGoals));
+    let has_plan = headings
+        .iter()
+        .any(|(_, k, _, _)| matches!(k, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
     let mut parts = vec![Part { kind: PartKind::Opening, start: 0, year: reviewed }];
     let mut seen_review = false;
     for (start, kind, years, period) in &headings {
@@ -453,6 +503,15 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
                 } else {
                     Some(Part { kind: PartKind::Plan, start: *start, year: planned })
                 }
+            }
+            // a good start of the period the plan year opens is planned; of an earlier one, done
+            // (no period named: the review comes first)
+            HeadingKind::GoodStart if period.map_or(seen_review, |first| first == planned) => {
+                Some(Part { kind: PartKind::Plan, start: *start, year: planned })
+            }
+            HeadingKind::GoodStart => {
+                seen_review = true;
+                Some(Part { kind: PartKind::Review, start: *start, year: reviewed })
             }
             HeadingKind::Glossary => Some(Part { kind: PartKind::Glossary, start: *start, year: planned }),
             HeadingKind::Other => None,
@@ -583,6 +642,34 @@ mod tests {
                 (PartKind::Glossary, 2021)
             ]
         );
+    }
+
+    #[test]
+    fn headings_that_report_work_done_open_the_review() {
+        let kinds = |text: &str| -> Vec<(PartKind, i32)> {
+            layout(text, Hints::default()).parts.iter().map(|p| (p.kind, p.year)).collect()
+        };
+        // a plan's targets named in a review heading (执行情况) and a line that introduces a list
+        let text = "（2012年1月10日）\n一、四次会议确定的目标任务执行情况\n2011年，增长13.8%。\n主要工作是:\n（一）增长8%。\n二、2012年工作安排\n增长12%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2011), (PartKind::Review, 2011), (PartKind::Plan, 2012)]);
+        // a five-year plan's goals reported as met, then the opening year of the next plan
+        let text = "（2006年1月16日）\n一、奋力开拓，“十五”经济社会发展目标全面实现\n增长9%。\n二、努力实现“十一五”规划良好开局\n增长10%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2005), (PartKind::FiveYearReview, 2005), (PartKind::Plan, 2006)]);
+        // the past five years' work, whatever plan word the heading holds
+        let text = "（2008年1月23日）\n一、过去五年的工作\n增长11%。\n二、2008年的工作\n增长10%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2007), (PartKind::FiveYearReview, 2007), (PartKind::Plan, 2008)]);
+        // a good start achieved is a review; a good start to strive for is the plan
+        let text = "（2006年1月8日）\n一、全面建设小康社会良好开局的一年\n增长11.4%。\n二、做好2006年工作，实现“十一五”良好开局\n增长10%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2005), (PartKind::Review, 2005), (PartKind::Plan, 2006)]);
+        let text =
+            "（2018年1月5日）\n一、攻坚克难，实现了新一届政府的良好开局\n增长7%。\n二、2018年工作安排\n增长8%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2017), (PartKind::Review, 2017), (PartKind::Plan, 2018)]);
+        // no tense: the review comes first
+        let text = "（2022年1月20日）\n一、“十四五”实现良好开局\n增长7%。\n二、2022年工作安排\n增长8%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2021), (PartKind::Review, 2021), (PartKind::Plan, 2022)]);
+        // a good start reviewed is the period's first year, not its last
+        let text = "一、攻坚克难，“十二五”经济社会发展开局良好\n增长7%。\n二、今年的工作\n增长8%。\n";
+        assert_eq!(kinds(text), [(PartKind::Opening, 2011), (PartKind::Review, 2011), (PartKind::Plan, 2012)]);
     }
 
     #[test]

@@ -415,6 +415,17 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         if kind == Kind::Target && year == layout.planned && label::Span::of(&before) != label::Span::Year {
             year = layout.planned + 4;
         }
+        // 今年 / 全年 / 年内 in its own sentence date an annual target to the plan year, whatever
+        // period the passage's heading names (确保完成全年全社会固定资产投资2000亿元以上 under
+        // 努力实现“十一五”规划良好开局)
+        if kind == Kind::Target
+            && year > layout.planned
+            && label::Span::of(&before) == label::Span::Year
+            && ["今年", "全年", "年内", "本年"].iter().any(|w| full_sentence.contains(w))
+            && !layout::years_in(&full_sentence).iter().any(|(_, y)| *y > layout.planned)
+        {
+            year = layout.planned;
+        }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
         let indicator =
@@ -505,6 +516,15 @@ mod tests {
                 "2023 actual ge 1万元 农村居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元",
             ],
         );
+    }
+
+    #[test]
+    fn this_year_dates_a_target_to_the_plan_year_under_a_five_year_heading() {
+        let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标\n到2010年达到100亿元。确保完成全年全社会固定资产投资2000亿元以上。\n三、2006年工作安排\n增长10%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2005 actual 9", "2010 target 100", "2006 target 2000", "2006 target 10"]);
     }
 
     #[test]

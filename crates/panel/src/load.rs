@@ -45,7 +45,12 @@ pub fn load_panel(
             builder.reserve(usize::try_from(size / 24).unwrap_or(0));
             let context = inputs.context();
             let template = builder.part();
-            let new_part = || (template.part(), None::<String>);
+            // parts come back emptied after each merge and are reused, their columns' pages warm
+            let spare: std::sync::Mutex<Vec<PanelBuilder>> = std::sync::Mutex::new(Vec::new());
+            let new_part = || {
+                let recycled = spare.lock().ok().and_then(|mut s| s.pop());
+                (recycled.unwrap_or_else(|| template.part()), None::<String>)
+            };
             let row = |part: &mut (PanelBuilder, Option<String>), row: &facts::FactRow<'_>| {
                 if part.1.is_none()
                     && let Err(why) = part.0.push(row)
@@ -54,14 +59,19 @@ pub fn load_panel(
                 }
             };
             let mut limit: Option<String> = None;
-            let mut merge = |(part, why): (PanelBuilder, Option<String>)| {
+            let mut merge = |(mut part, why): (PanelBuilder, Option<String>)| {
                 if limit.is_none() {
                     limit = why;
                 }
                 if limit.is_none()
-                    && let Err(why) = builder.absorb(part)
+                    && let Err(why) = builder.absorb_from(&mut part)
                 {
                     limit = Some(why.to_string());
+                }
+                if let Ok(mut s) = spare.lock()
+                    && s.len() < 8
+                {
+                    s.push(part);
                 }
                 progress(builder.len());
             };

@@ -294,8 +294,39 @@ impl PanelBuilder {
     }
 
     /// Appends a part built with [`PanelBuilder::part`], recoding its regions and units.
-    pub fn absorb(&mut self, part: PanelBuilder) -> Result<(), PanelError> {
-        let q = part.panel;
+    pub fn absorb(&mut self, mut part: PanelBuilder) -> Result<(), PanelError> {
+        self.absorb_from(&mut part)
+    }
+
+    /// [`PanelBuilder::absorb`], leaving `part` empty with its capacity, ready for the next chunk
+    /// (so that a reader recycles its parts instead of faulting in fresh pages for each).
+    pub fn absorb_from(&mut self, part: &mut PanelBuilder) -> Result<(), PanelError> {
+        let result = self.append(&part.panel);
+        part.clear();
+        result
+    }
+
+    /// Empties a part, keeping the capacity of its columns.
+    fn clear(&mut self) {
+        let p = &mut self.panel;
+        p.indicator.clear();
+        p.region.clear();
+        p.year.clear();
+        p.kind.clear();
+        p.bound.clear();
+        p.unit.clear();
+        p.value.clear();
+        p.value_base.clear();
+        p.value_hi.clear();
+        p.value_hi_base.clear();
+        p.line.clear();
+        p.regions.clear();
+        p.units.clear();
+        self.region_codes.clear();
+        self.unit_codes.clear();
+    }
+
+    fn append(&mut self, q: &Panel) -> Result<(), PanelError> {
         let mut region_map = Vec::with_capacity(q.regions.len());
         for name in &q.regions {
             let code = match self.region_codes.get(name.as_str()) {

@@ -22,6 +22,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut size = "small".to_owned();
     let mut reps = 3usize;
     let mut summaries_only = false;
+    let mut binary: Option<PathBuf> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -38,7 +39,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
                 i += 1;
             }
             "--summaries-only" => summaries_only = true,
-            other => return Err(format!("unknown argument \"{other}\" (expected --size, --reps, --summaries-only)")),
+            "--bin" => {
+                binary = Some(PathBuf::from(args.get(i + 1).ok_or("--bin needs the path of a zhibiao binary")?));
+                i += 1;
+            }
+            other => {
+                return Err(format!("unknown argument \"{other}\" (expected --size, --reps, --summaries-only, --bin)"));
+            }
         }
         i += 1;
     }
@@ -59,18 +66,25 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             return Err("the generator failed (it needs `pip install numpy polars`)".into());
         }
     }
-    eprintln!("building zhibiao (release) …");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "-p", "zhibiao-cli"])
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !status.success() {
-        return Err("the release build failed".into());
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    let zhibiao = target.join("release/zhibiao");
+    let zhibiao = match binary {
+        // a binary built already (`cargo build --release -p zhibiao-cli`): building it from here
+        // may rebuild every dependency, since cargo run from xtask fingerprints differently
+        Some(path) => path,
+        None => {
+            eprintln!("building zhibiao (release) …");
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(&cargo)
+                .args(["build", "--release", "--quiet", "-p", "zhibiao-cli"])
+                .current_dir(root)
+                .status()
+                .map_err(|e| format!("cannot run cargo: {e}"))?;
+            if !status.success() {
+                return Err("the release build failed".into());
+            }
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+            target.join("release/zhibiao")
+        }
+    };
     let out_root = root.join("target/bench-data/out").join(name);
 
     let mut engines: Vec<(String, Vec<String>)> = vec![(

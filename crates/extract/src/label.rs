@@ -154,6 +154,10 @@ pub struct ListState {
     names: Vec<String>,
     next: usize,
     previous_end: usize,
+    /// The nouns of the sentence's figures so far, in order.
+    nouns: Vec<String>,
+    /// How many figures the 分别 list at hand holds (set by the caller before [`read`]).
+    list_length: usize,
 }
 
 impl ListState {
@@ -161,8 +165,16 @@ impl ListState {
     pub fn remember(&mut self, read: &Read, end: usize) {
         if !read.noun.is_empty() {
             self.subject = read.noun.clone();
+            self.nouns.push(read.noun.clone());
         }
         self.previous_end = end;
+    }
+
+    /// Says how many figures the 分别 list starting at the next figure holds (城镇…34346元，农村…
+    /// 14958元，分别增长8.7%和10.6%: 2), so that a list with no names of its own takes the nouns
+    /// of the sentence's last figures.
+    pub fn list_of(&mut self, figures: usize) {
+        self.list_length = figures;
     }
 }
 
@@ -277,6 +289,7 @@ pub fn read(
         list.sentence_start = sentence_start;
         list.names.clear();
         list.subject.clear();
+        list.nouns.clear();
     }
     let mut clause = before.trim().to_owned();
     for p in PREAMBLES {
@@ -321,11 +334,15 @@ pub fn read(
     let (mut noun, removed) = if let Some(i) = clause.find("分别") {
         let names_part = strip_prefixes(clause[..i].to_owned());
         let tail = clause[i + "分别".len()..].to_owned();
-        let names: Vec<String> = names_part
+        let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))
             .filter(|n| !n.is_empty())
             .collect();
+        // no names before 分别: the nouns of the figures just stated, one per figure of the list
+        if names.is_empty() && list.list_length >= 2 && list.nouns.len() >= list.list_length {
+            names = list.nouns[list.nouns.len() - list.list_length..].to_vec();
+        }
         let removed: Vec<&'static str> =
             CHANGE_WORDS.iter().filter(|w| tail.starts_with(*w)).copied().take(1).collect();
         if !continues_list {

@@ -237,6 +237,17 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             None => continue,
         };
         let mut end = unit_from + unit_len;
+        // ‰ garbled into %。 by some conversions (人口自然增长率控制在6.5%。以内): a full stop never
+        // comes between a figure and its bound
+        let garbled_per_mille = unit == "%"
+            && chars.get(end) == Some(&'。')
+            && ["以内", "左右", "以下", "以上"].iter().any(|w| chars[end + 1..].iter().take(2).copied().eq(w.chars()));
+        let unit = if garbled_per_mille {
+            end += 1;
+            "‰".to_owned()
+        } else {
+            unit
+        };
         let after: String = chars[end..(end + 4).min(chars.len())].iter().collect();
         // range: 6%—6.5%, 6-6.5%
         let mut value_hi = None;
@@ -426,6 +437,11 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         {
             year = layout.planned;
         }
+        // a 分别 list: how many figures it holds, up to the end of its clause
+        if before.contains("分别") {
+            let clause_end = (n.start..chars.len()).find(|&i| is_clause_break(chars[i])).unwrap_or(chars.len());
+            list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
+        }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
         let indicator =
@@ -451,7 +467,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 unit,
                 source: options.source.clone(),
                 quote: Some(quote),
-                note: None,
+                note: garbled_per_mille.then(|| "‰ written %。 in the text".to_owned()),
             },
             label_zh: read.label,
             measure,
@@ -514,6 +530,20 @@ mod tests {
                 "2023 estimate eq 19.6% 规模以上工业增加值增长 | 增长19.6%",
                 "2023 actual ge 3万元 城镇居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元",
                 "2023 actual ge 1万元 农村居民人均可支配收入 | 城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_fenbie_list_without_names_takes_the_figures_just_stated_and_a_garbled_per_mille_is_read() {
+        check(
+            "城镇居民人均可支配收入34346元，农村居民人均可支配收入14958元，分别增长8.7%和10.6%；人口自然增长率6.5%。以内。",
+            &[
+                "2023 actual eq 34346元 城镇居民人均可支配收入 | 城镇居民人均可支配收入34346元",
+                "2023 actual eq 14958元 农村居民人均可支配收入 | 农村居民人均可支配收入14958元",
+                "2023 actual eq 8.7% 城镇居民人均可支配收入增长 | 分别增长8.7%",
+                "2023 actual eq 10.6% 农村居民人均可支配收入增长 | 分别增长8.7%和10.6%",
+                "2023 actual le 6.5‰ 人口自然增长率 | 人口自然增长率6.5%。以内",
             ],
         );
     }

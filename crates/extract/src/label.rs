@@ -332,7 +332,12 @@ pub fn read(
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && clause.contains("分别");
     let (mut noun, removed) = if let Some(i) = clause.find("分别") {
+        // 财政总收入和地方财政收入年均分别增长: the span (年均, 累计) belongs to the figures, not
+        // to the last name
         let names_part = strip_prefixes(clause[..i].to_owned());
+        let names_part = ["年均", "平均", "累计", "合计", "同比"]
+            .iter()
+            .fold(names_part, |n, w| n.strip_suffix(w).map(str::to_owned).unwrap_or(n));
         let tail = clause[i + "分别".len()..].to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
@@ -544,6 +549,12 @@ mod tests {
         assert_eq!(label("居民消费价格涨幅", "%", false), ("居民消费价格涨幅".into(), Measure::Growth));
         assert_eq!(label("粮食产量达到", "亿斤", false), ("粮食产量".into(), Measure::Level));
         assert_eq!(label("城镇新增就业", "万人", false), ("城镇新增就业".into(), Measure::Increment));
+        // a span word before 分别 is no part of the last name
+        let mut list = ListState::default();
+        let first = read("财政总收入和地方财政收入年均分别增长", "%", false, 30, 0, &mut list);
+        list.remember(&first, 36);
+        let second = read("财政总收入和地方财政收入年均分别增长19.1%和", "%", false, 38, 0, &mut list);
+        assert_eq!((first.label.as_str(), second.label.as_str()), ("财政总收入增长", "地方财政收入增长"));
         // an amount right after a verb of increase is the increase, not the level
         assert_eq!(label("确保农民人均纯收入增加", "元", false).1, Measure::Increment);
         assert_eq!(label("高速公路通车里程新增", "公里", false).1, Measure::Increment);

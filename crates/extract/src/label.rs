@@ -514,6 +514,13 @@ impl<'a> Matcher<'a> {
         self.by_id.get(format!("{base}{suffix}").as_str()).copied()
     }
 
+    /// The annual indicator of a five-year one (`…_five_year`, `…_five_year_average`), if the
+    /// catalogue has it.
+    pub fn annual(&self, indicator: &'a Indicator) -> Option<&'a Indicator> {
+        let base = indicator.id.trim_end_matches("_five_year_average").trim_end_matches("_five_year");
+        self.by_id.get(base).copied()
+    }
+
     /// The indicator this label names with this measure and unit, if exactly one does.
     pub fn find(&self, label: &str, measure: Measure, unit: &str) -> Option<&'a Indicator> {
         let key = normal(label);

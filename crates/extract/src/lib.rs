@@ -241,7 +241,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // comes between a figure and its bound
         let garbled_per_mille = unit == "%"
             && chars.get(end) == Some(&'。')
-            && ["以内", "左右", "以下", "以上"].iter().any(|w| chars[end + 1..].iter().take(2).copied().eq(w.chars()));
+            && (["以内", "左右", "以下", "以上"]
+                .iter()
+                .any(|w| chars[end + 1..].iter().take(2).copied().eq(w.chars()))
+                || matches!(chars.get(end + 1), Some('；' | '，' | '、' | ';' | ',')));
         let unit = if garbled_per_mille {
             end += 1;
             "‰".to_owned()
@@ -444,8 +447,27 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
-        let indicator =
-            matcher.find(&read.label, measure, &unit).and_then(|i| matcher.over(i, label::Span::of(&before)));
+        let span = label::Span::of(&before);
+        let indicator = matcher.find(&read.label, measure, &unit).and_then(|i| matcher.over(i, span));
+        // a name that matched a five-year id (改造农村危房) states one year's figure unless its
+        // clause, its part or its paragraph names a span of years
+        let five_year_id =
+            indicator.is_some_and(|i| i.id.ends_with("_five_year") || i.id.ends_with("_five_year_average"));
+        let indicator = if five_year_id
+            && span == label::Span::Year
+            && !matches!(part.kind, PartKind::FiveYearReview | PartKind::FiveYearGoals)
+            && !five_years_ahead
+            && !{
+                let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+                let paragraph: String = chars[paragraph_start..n.start].iter().collect();
+                ["五年", "5年", "累计", "十一五", "十二五", "十三五", "十四五", "十五五", "“十五”"]
+                    .iter()
+                    .any(|w| paragraph.contains(w))
+            } {
+            indicator.and_then(|i| matcher.annual(i))
+        } else {
+            indicator
+        };
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);
@@ -544,6 +566,14 @@ mod tests {
                 "2023 actual eq 8.7% 城镇居民人均可支配收入增长 | 分别增长8.7%",
                 "2023 actual eq 10.6% 农村居民人均可支配收入增长 | 分别增长8.7%和10.6%",
                 "2023 actual le 6.5‰ 人口自然增长率 | 人口自然增长率6.5%。以内",
+            ],
+        );
+        // a full stop never comes before a semicolon either
+        check(
+            "人口自然增长率4.87%。；城镇化率达到56%。",
+            &[
+                "2023 actual eq 4.87‰ 人口自然增长率 | 人口自然增长率4.87%。",
+                "2023 actual eq 56% 城镇化率 | 城镇化率达到56%",
             ],
         );
     }

@@ -400,7 +400,24 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
                 && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w))
         };
-        let kind = if about_last_year {
+        // in a five-year goals part, a sentence about the period that ends (“十五”期间…年均增长7.5%,
+        // 过去五年…) states its results, for the last reviewed year
+        // (the sentence opens with that period; a period named as a base, 比“十五”期末降低20%, is no
+        // such sentence)
+        let about_past_period = part.kind == PartKind::FiveYearGoals && {
+            let opening: String = full_sentence
+                .trim_start_matches(|c: char| c.is_whitespace() || "——-，".contains(c))
+                .chars()
+                .take(9)
+                .collect();
+            ["过去五年", "过去5年", "五年来"].iter().any(|w| opening.starts_with(w))
+                || (["期间", "时期", "以来"].iter().any(|w| opening.contains(w))
+                    && layout::plan_period_end(&opening).is_some_and(|end| end < layout.planned))
+        };
+        let about_last_year = about_last_year || about_past_period;
+        let kind = if about_past_period && estimated {
+            Kind::Estimate
+        } else if about_last_year {
             Kind::Actual
         } else if in_plan || five_years_ahead {
             Kind::Target
@@ -409,7 +426,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         } else {
             Kind::Actual
         };
-        let mut year = if about_last_year {
+        let mut year = if about_past_period {
+            layout.planned - 1
+        } else if about_last_year {
             part.year - 1
         } else if five_years_ahead {
             layout.planned + 4
@@ -576,6 +595,15 @@ mod tests {
                 "2023 actual eq 56% 城镇化率 | 城镇化率达到56%",
             ],
         );
+    }
+
+    #[test]
+    fn the_period_that_ends_states_results_inside_the_next_periods_goals() {
+        let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标和任务\n“十五”期间，城镇居民人均可支配收入年均增长7.5%。“十一五”期间，城镇居民人均可支配收入年均增长8%左右。\n三、2006年工作安排\n增长10%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2005 actual 9", "2005 actual 7.5", "2010 target 8", "2006 target 10"]);
     }
 
     #[test]

@@ -357,12 +357,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         let summaries = judged.summaries();
         phase(stderr, "assessed");
         if let Err(err) = write_dense(&args.out, &judged, &summaries, args.scope) {
-            writeln!(
-                stderr,
-                "error: cannot write to {}: {err}; the previous outputs are unchanged",
-                args.out.display()
-            )?;
-            return Ok(BAD_DATA);
+            return write_failed(stderr, &args.out, &err);
         }
         (judged.len(), summaries.counts)
     } else {
@@ -375,12 +370,7 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         };
         phase(stderr, "assessed");
         if let Err(err) = write_parquet(&args.out, &outputs, args.scope) {
-            writeln!(
-                stderr,
-                "error: cannot write to {}: {err}; the previous outputs are unchanged",
-                args.out.display()
-            )?;
-            return Ok(BAD_DATA);
+            return write_failed(stderr, &args.out, &err);
         }
         (outputs.assessment.height(), outputs.counts())
     };
@@ -397,6 +387,12 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         args.out.display()
     )?;
     Ok(OK)
+}
+
+/// Says that the outputs could not be written (the previous ones stand): exit 1.
+fn write_failed(stderr: &mut dyn Write, dir: &std::path::Path, err: &std::io::Error) -> std::io::Result<u8> {
+    writeln!(stderr, "error: cannot write to {}: {err}; the previous outputs are unchanged", dir.display())?;
+    Ok(BAD_DATA)
 }
 
 /// Writes the CSV outputs of the dense engine, all or nothing.

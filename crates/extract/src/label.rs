@@ -502,7 +502,10 @@ impl<'a> Matcher<'a> {
     /// (`<id>_five_year`, `<id>_five_year_average`) when the catalogue has one, else none (a
     /// five-year total never takes the key of the yearly figure).
     pub fn over(&self, annual: &'a Indicator, span: Span) -> Option<&'a Indicator> {
+        let base = annual.id.trim_end_matches("_five_year_average").trim_end_matches("_five_year");
         let suffix = match span {
+            // a five-year id stating one year's figure: its annual id, if the catalogue has one
+            Span::Year if base.len() < annual.id.len() => return self.by_id.get(base).copied(),
             Span::Year => return Some(annual),
             Span::FiveYearTotal => "_five_year",
             Span::FiveYearAverage => "_five_year_average",
@@ -510,15 +513,7 @@ impl<'a> Matcher<'a> {
         if annual.id.ends_with(suffix) {
             return Some(annual);
         }
-        let base = annual.id.trim_end_matches("_five_year_average").trim_end_matches("_five_year");
         self.by_id.get(format!("{base}{suffix}").as_str()).copied()
-    }
-
-    /// The annual indicator of a five-year one (`…_five_year`, `…_five_year_average`), if the
-    /// catalogue has it.
-    pub fn annual(&self, indicator: &'a Indicator) -> Option<&'a Indicator> {
-        let base = indicator.id.trim_end_matches("_five_year_average").trim_end_matches("_five_year");
-        self.by_id.get(base).copied()
     }
 
     /// The indicator this label names with this measure and unit, if exactly one does.

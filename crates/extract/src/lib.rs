@@ -394,9 +394,11 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 || previous_sentence.trim_start().starts_with("过去一年"));
         // a paragraph about the next five years (今后五年…主要预期目标是：…年均增长6%左右) sets
         // targets for the period's last year, wherever the layout put it
-        let five_years_ahead = !in_plan && {
+        let paragraph: String = {
             let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
-            let paragraph: String = chars[paragraph_start..n.start].iter().collect();
+            chars[paragraph_start..n.start].iter().collect()
+        };
+        let five_years_ahead = !in_plan && {
             ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
                 && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w))
         };
@@ -467,26 +469,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
         let span = label::Span::of(&before);
-        let indicator = matcher.find(&read.label, measure, &unit).and_then(|i| matcher.over(i, span));
         // a name that matched a five-year id (改造农村危房) states one year's figure unless its
         // clause, its part or its paragraph names a span of years
-        let five_year_id =
-            indicator.is_some_and(|i| i.id.ends_with("_five_year") || i.id.ends_with("_five_year_average"));
-        let indicator = if five_year_id
-            && span == label::Span::Year
-            && !matches!(part.kind, PartKind::FiveYearReview | PartKind::FiveYearGoals)
-            && !five_years_ahead
-            && !{
-                let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
-                let paragraph: String = chars[paragraph_start..n.start].iter().collect();
-                ["五年", "5年", "累计", "十一五", "十二五", "十三五", "十四五", "十五五", "“十五”"]
-                    .iter()
-                    .any(|w| paragraph.contains(w))
-            } {
-            indicator.and_then(|i| matcher.annual(i))
-        } else {
-            indicator
-        };
+        let spans_years = matches!(part.kind, PartKind::FiveYearReview | PartKind::FiveYearGoals)
+            || five_years_ahead
+            || ["五年", "5年", "累计", "十一五", "十二五", "十三五", "十四五", "十五五", "“十五”"]
+                .iter()
+                .any(|w| paragraph.contains(w));
+        let indicator = matcher
+            .find(&read.label, measure, &unit)
+            .and_then(|i| if span == label::Span::Year && spans_years { Some(i) } else { matcher.over(i, span) });
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);

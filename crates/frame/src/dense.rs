@@ -41,8 +41,6 @@ pub struct Judged {
     tolerance: Tolerance,
     /// Per unit code: whether its base unit is `%` (the tolerance is then in points).
     percent: Vec<bool>,
-    /// Per target's unit code, its base unit's name.
-    bases: Vec<String>,
 }
 
 /// One judged target, everything `assessment.csv` says about it.
@@ -97,8 +95,7 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
     panel.gather(&rows);
     drop(rows);
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
-    let bases = panel.units.iter().map(|u| u.base.clone()).collect();
-    Some(Judged { panel, pairs, tolerance, percent, bases })
+    Some(Judged { panel, pairs, tolerance, percent })
 }
 
 /// The targets in cell order, each with its result.
@@ -515,7 +512,7 @@ impl Names {
             domains: p.domains.iter().map(|d| field(d)).collect(),
             regions: p.regions.iter().map(|r| field(r)).collect(),
             units: p.units.iter().map(|u| field(&u.name)).collect(),
-            bases: judged.bases.iter().map(|b| field(b)).collect(),
+            bases: p.units.iter().map(|u| field(&u.base)).collect(),
             bounds: Bound::ALL.iter().map(|b| b.as_str().to_owned()).collect(),
             bases_of_basis: BASES.iter().map(|b| b.as_str().to_owned()).collect(),
         }

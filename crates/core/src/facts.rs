@@ -139,12 +139,12 @@ impl Problems<'_, '_> {
 fn word<T: std::str::FromStr>(
     name: &str,
     cell: Cell<'_>,
-    expected: &str,
+    expected: fn() -> String,
     problems: &mut Problems<'_, '_>,
 ) -> Option<T> {
     let parsed = cell.text.parse::<T>().ok();
     if parsed.is_none() {
-        problems.at(cell, format!("{name} \"{}\" is not one of {expected}", cell.text));
+        problems.at(cell, format!("{name} \"{}\" is not one of {}", cell.text, expected()));
     }
     parsed
 }
@@ -248,7 +248,7 @@ impl<'c> RowChecker<'c> {
     fn check<'r>(
         &'r mut self,
         header: &crate::table::Header,
-        record: &'r csv::StringRecord,
+        fields: &[&'r str],
         line: u64,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<FactRow<'r>> {
@@ -256,7 +256,7 @@ impl<'c> RowChecker<'c> {
         let positions = self
             .positions
             .get_or_insert_with(|| std::array::from_fn(|k| FACTS.columns.get(k).and_then(|c| header.index(c.name))));
-        let at = |k: usize| header.cell_at(record, line, positions[k]);
+        let at = |k: usize| header.cell_at(fields, line, positions[k]);
         let cells = Cells {
             indicator: at(0),
             region: at(1),
@@ -279,8 +279,8 @@ impl<'c> RowChecker<'c> {
             let text = cells.year.text;
             problems.at(cells.year, format!("year \"{text}\" is not a year (expected four digits, e.g. 2024)"));
         }
-        let kind: Option<Kind> = word("kind", cells.kind, &Kind::expected(), &mut problems);
-        let bound: Option<Bound> = word("bound", cells.bound, &Bound::expected(), &mut problems);
+        let kind: Option<Kind> = word("kind", cells.kind, Kind::expected, &mut problems);
+        let bound: Option<Bound> = word("bound", cells.bound, Bound::expected, &mut problems);
         let value = decimal("value", cells.value, false, cells.unit.text, &mut problems);
         let value_hi = decimal("value_hi", cells.value_hi, true, cells.unit.text, &mut problems);
         check_range(bound, value, value_hi, cells.value_hi, &mut problems);
@@ -350,9 +350,14 @@ impl<'c> RowChecker<'c> {
         indicator: Option<&Indicator>,
         problems: &mut Problems<'_, '_>,
     ) -> Option<&Resolved> {
-        for name in [cell.text, indicator.map_or("", |i| i.unit.as_str())] {
+        // the unit as written is most often the indicator's own: then one lookup settles both
+        let own = indicator.map_or("", |i| i.unit.as_str());
+        for name in [cell.text, own] {
             if !self.units.contains_key(name) {
                 self.units.insert(name.to_owned(), self.context.units.resolve(name));
+            }
+            if name == own {
+                break;
             }
         }
         let u = match self.units.get(cell.text)? {
@@ -363,7 +368,8 @@ impl<'c> RowChecker<'c> {
             }
         };
         if let Some(i) = indicator
-            && let Some(Ok(expected)) = self.units.get(i.unit.as_str())
+            && cell.text != own
+            && let Some(Ok(expected)) = self.units.get(own)
             && expected.dimension != u.dimension
         {
             problems.at(
@@ -442,7 +448,8 @@ pub fn check_records(
         if record.len() != names.len() {
             continue;
         }
-        if let Some(row) = checker.check(&header, &record, line, diagnostics) {
+        let fields: Vec<&str> = record.iter().collect();
+        if let Some(row) = checker.check(&header, &fields, line, diagnostics) {
             each(&row);
         }
         if diagnostics.len() > start + crate::table::MOST_PROBLEMS {
@@ -486,7 +493,7 @@ pub fn stream_facts_parallel<R: std::io::Read, P: Send>(
     let new = || (RowChecker::new(context, &indicators), new_part());
     let work = |part: &mut (RowChecker<'_>, P),
                 header: &crate::table::Header,
-                record: &csv::StringRecord,
+                record: &[&str],
                 line: u64,
                 d: &mut Vec<Diagnostic>| {
         let (checker, user) = part;

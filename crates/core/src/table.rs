@@ -83,8 +83,8 @@ impl Header {
         schema: &Schema,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Header> {
-        let record = csv::StringRecord::from(names.to_vec());
-        let positions = check_header(path, &record, schema, diagnostics)?;
+        let fields: Vec<&str> = names.iter().map(String::as_str).collect();
+        let positions = check_header(path, &fields, schema, diagnostics)?;
         Some(Header { path: path.to_path_buf(), positions, width: names.len() })
     }
 
@@ -103,20 +103,18 @@ impl Header {
         self.positions.get(column).copied()
     }
 
-    /// The cell of a record at a position found with [`Header::index`] (empty when `None`).
-    pub fn cell_at<'r>(&self, record: &'r csv::StringRecord, line: u64, index: Option<usize>) -> Cell<'r> {
+    /// The cell of a record's fields at a position found with [`Header::index`] (empty when
+    /// `None`).
+    pub fn cell_at<'r>(&self, fields: &[&'r str], line: u64, index: Option<usize>) -> Cell<'r> {
         match index {
-            Some(i) => Cell { text: record.get(i).unwrap_or(""), line, column: i as u64 + 1 },
+            Some(i) => Cell { text: fields.get(i).copied().unwrap_or(""), line, column: i as u64 + 1 },
             None => Cell { text: "", line, column: 0 },
         }
     }
 
-    /// The cell of a record in `column` (empty text, column 0, when the header lacks it).
-    pub fn cell<'r>(&self, record: &'r csv::StringRecord, line: u64, column: &str) -> Cell<'r> {
-        match self.positions.get(column) {
-            Some(&i) => Cell { text: record.get(i).unwrap_or(""), line, column: i as u64 + 1 },
-            None => Cell { text: "", line, column: 0 },
-        }
+    /// The cell of a record's fields in `column` (empty text, column 0, when the header lacks it).
+    pub fn cell<'r>(&self, fields: &[&'r str], line: u64, column: &str) -> Cell<'r> {
+        self.cell_at(fields, line, self.index(column))
     }
 
     /// A diagnostic at a cell.
@@ -149,8 +147,8 @@ fn report_dropped(path: &Path, diagnostics: &mut Vec<Diagnostic>, dropped: usize
     }
 }
 
-/// A record callback: the header, the record, its 1-based line, and where to put problems.
-pub type EachRecord<'f> = dyn FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + 'f;
+/// A record callback: the header, the record's fields, its 1-based line, and where to put problems.
+pub type EachRecord<'f> = dyn FnMut(&Header, &[&str], u64, &mut Vec<Diagnostic>) + 'f;
 
 /// How [`stream_parallel`] works on several threads.
 pub struct Workers<'w, P> {
@@ -163,7 +161,7 @@ pub struct Workers<'w, P> {
 }
 
 /// A record callback of [`stream_parallel`], filling a part of type `P`.
-pub type WorkRecord<'f, P> = dyn Fn(&mut P, &Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>) + Sync + 'f;
+pub type WorkRecord<'f, P> = dyn Fn(&mut P, &Header, &[&str], u64, &mut Vec<Diagnostic>) + Sync + 'f;
 
 /// Cuts a CSV input into chunks of whole records: each ends at a newline outside quotes.
 struct Chunker<R> {
@@ -311,6 +309,10 @@ impl<R> Chunker<R> {
 
 /// Parses one chunk of whole records starting at `base_line`; the first record of the file sets
 /// `header`. Returns false when the header is unusable.
+///
+/// The chunk's UTF-8 is validated once. A chunk without quotes or lone carriage returns (a panel
+/// of codes and numbers, the common case) is split on newlines and commas in place, its fields
+/// borrowed from the text; any other goes through the CSV reader.
 fn parse_chunk(
     path: &Path,
     schema: &Schema,
@@ -330,6 +332,78 @@ fn parse_chunk(
             return true;
         }
     };
+    let mut take = |fields: &[&str], line: u64, diagnostics: &mut Vec<Diagnostic>| -> bool {
+        let Some(h) = header.as_ref() else {
+            match check_header(path, fields, schema, diagnostics) {
+                Some(positions) => *header = Some(Header { path: path.to_path_buf(), positions, width: fields.len() }),
+                None => return false,
+            }
+            return true;
+        };
+        if fields.len() == 1 && fields[0].is_empty() {
+            return true; // a blank line
+        }
+        if fields.len() != h.width {
+            diagnostics.push(Diagnostic::new(
+                Location::at(path, line, 0),
+                format!(
+                    "{} fields, expected {} (as many as the header); quote fields that contain commas",
+                    fields.len(),
+                    h.width
+                ),
+            ));
+            return true;
+        }
+        each(h, fields, line, diagnostics);
+        true
+    };
+    if plain(bytes) {
+        split_plain(text, base_line, diagnostics, &mut take)
+    } else {
+        split_csv(path, (text, base_line), record, diagnostics, &mut take)
+    }
+}
+
+/// What a splitter hands each record to: its fields and line; false stops the chunk.
+type Take<'t> = dyn FnMut(&[&str], u64, &mut Vec<Diagnostic>) -> bool + 't;
+
+/// Splits a [`plain`] chunk on newlines and commas, in one pass over the separators, its fields
+/// borrowed from the text (a line's last field ends before its `\r\n` or `\n`; blank lines are
+/// skipped). Returns false when `take` stopped it.
+fn split_plain(text: &str, base_line: u64, diagnostics: &mut Vec<Diagnostic>, take: &mut Take<'_>) -> bool {
+    let bytes = text.as_bytes();
+    let mut fields: Vec<&str> = Vec::with_capacity(16);
+    let (mut field_start, mut line_start, mut line) = (0, 0, base_line);
+    let ends = memchr::memchr2_iter(b',', b'\n', bytes).chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()));
+    for pos in ends {
+        if bytes.get(pos) == Some(&b',') {
+            fields.push(&text[field_start..pos]);
+            field_start = pos + 1;
+            continue;
+        }
+        let end = if pos > field_start && bytes[pos - 1] == b'\r' { pos - 1 } else { pos };
+        if !(fields.is_empty() && end <= line_start) {
+            fields.push(&text[field_start..end]);
+            if !take(&fields, line, diagnostics) {
+                return false;
+            }
+        }
+        fields.clear();
+        (field_start, line_start, line) = (pos + 1, pos + 1, line + 1);
+    }
+    true
+}
+
+/// Splits any chunk with the CSV reader (quotes, escaped quotes, newlines inside quotes, lone
+/// `\r` line ends); malformed records are reported and skipped. Returns false when `take` stopped
+/// it.
+fn split_csv(
+    path: &Path,
+    (text, base_line): (&str, u64),
+    record: &mut csv::StringRecord,
+    diagnostics: &mut Vec<Diagnostic>,
+    take: &mut Take<'_>,
+) -> bool {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut lines = LineCounter::new(text);
     loop {
@@ -344,30 +418,18 @@ fn parse_chunk(
             }
         }
         let line = base_line - 1 + record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let Some(h) = header.as_ref() else {
-            match check_header(path, record, schema, diagnostics) {
-                Some(positions) => *header = Some(Header { path: path.to_path_buf(), positions, width: record.len() }),
-                None => return false,
-            }
-            continue;
-        };
-        if record.len() == 1 && record.get(0) == Some("") {
-            continue; // a blank line
+        let fields: Vec<&str> = record.iter().collect();
+        if !take(&fields, line, diagnostics) {
+            return false;
         }
-        if record.len() != h.width {
-            diagnostics.push(Diagnostic::new(
-                Location::at(path, line, 0),
-                format!(
-                    "{} fields, expected {} (as many as the header); quote fields that contain commas",
-                    record.len(),
-                    h.width
-                ),
-            ));
-            continue;
-        }
-        each(h, record, line, diagnostics);
     }
     true
+}
+
+/// Whether a chunk can be split on newlines and commas alone: no quote, and every carriage return
+/// ends a line (the CSV reader also takes a lone `\r` as a line end).
+fn plain(bytes: &[u8]) -> bool {
+    memchr::memchr(b'"', bytes).is_none() && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'))
 }
 
 /// Streams a CSV file record by record in bounded memory: decodes and checks each chunk (UTF-8 only,
@@ -380,7 +442,7 @@ pub fn stream<R: std::io::Read>(
     input: R,
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
-    mut each: impl FnMut(&Header, &csv::StringRecord, u64, &mut Vec<Diagnostic>),
+    mut each: impl FnMut(&Header, &[&str], u64, &mut Vec<Diagnostic>),
 ) -> Option<Header> {
     let mut chunks = Chunker::new(input);
     let mut header = None;
@@ -425,8 +487,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
     match chunks.next(path, schema, diagnostics) {
         Ok(Some((bytes, line))) => {
             let mut part = new_part();
-            let mut each =
-                |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| work(&mut part, h, r, l, d);
+            let mut each = |h: &Header, r: &[&str], l: u64, d: &mut Vec<Diagnostic>| work(&mut part, h, r, l, d);
             if !parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, diagnostics, &mut each) {
                 return None;
             }
@@ -462,9 +523,8 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
                     let mut part = new_part();
                     let mut problems = Vec::new();
                     let mut header = Some(shared.clone());
-                    let mut each = |h: &Header, r: &csv::StringRecord, l: u64, d: &mut Vec<Diagnostic>| {
-                        work(&mut part, h, r, l, d)
-                    };
+                    let mut each =
+                        |h: &Header, r: &[&str], l: u64, d: &mut Vec<Diagnostic>| work(&mut part, h, r, l, d);
                     parse_chunk(path, schema, (&bytes, line), &mut header, &mut record, &mut problems, &mut each);
                     if to_merger.send((seq, part, problems, bytes)).is_err() {
                         break;
@@ -512,7 +572,7 @@ pub fn stream_parallel<R: std::io::Read, P: Send>(
 }
 
 fn count_newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|b| **b == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 impl Table {
@@ -520,8 +580,8 @@ impl Table {
     /// when the header is unusable (empty file, missing required columns).
     pub fn parse(path: &Path, text: &str, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<Table> {
         let mut rows = Vec::new();
-        let header = stream(path, text.as_bytes(), schema, diagnostics, |_, record, line, _| {
-            rows.push(Row { line, fields: record.iter().map(str::to_owned).collect() });
+        let header = stream(path, text.as_bytes(), schema, diagnostics, |_, fields, line, _| {
+            rows.push(Row { line, fields: fields.iter().map(|f| (*f).to_owned()).collect() });
         })?;
         Some(Table { header, rows })
     }
@@ -586,13 +646,13 @@ impl<'a> LineCounter<'a> {
 
 fn check_header(
     path: &Path,
-    header: &csv::StringRecord,
+    header: &[&str],
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<HashMap<&'static str, usize>> {
     let mut positions = HashMap::new();
     let mut usable = true;
-    for (i, name) in header.iter().enumerate() {
+    for (i, &name) in header.iter().enumerate() {
         let at = Location::at(path, 1, i as u64 + 1);
         match schema.columns.iter().find(|c| c.name == name) {
             Some(column) => {
@@ -703,6 +763,50 @@ mod tests {
         let (t, d) = parse("");
         assert!(t.is_none());
         assert_eq!(d, ["t.csv: the file is empty; expected the header id,value,note"]);
+    }
+
+    /// The records a splitter yields: fields and line.
+    fn split(text: &str, csv: bool) -> Vec<(Vec<String>, u64)> {
+        let mut out = Vec::new();
+        let mut take = |fields: &[&str], line: u64, _: &mut Vec<Diagnostic>| {
+            out.push((fields.iter().map(|f| (*f).to_owned()).collect(), line));
+            true
+        };
+        let mut d = Vec::new();
+        if csv {
+            split_csv(Path::new("t.csv"), (text, 7), &mut csv::StringRecord::new(), &mut d, &mut take);
+        } else {
+            split_plain(text, 7, &mut d, &mut take);
+        }
+        assert!(d.is_empty(), "{d:?}");
+        out
+    }
+
+    #[test]
+    fn plain_chunks_split_as_the_csv_reader_does() {
+        for text in ["a,b\n\nc,,d\r\n,\n", "x", "\r\n\r\n1,2\r\n", "", "\n\n", "é,中文\n3"] {
+            assert!(plain(text.as_bytes()), "{text:?}");
+            assert_eq!(split(text, false), split(text, true), "{text:?}");
+        }
+        assert_eq!(split("a,b\n\nc,,d\r\n", false)[1], (vec!["c".to_owned(), String::new(), "d".to_owned()], 9));
+        assert!(!plain(b"a\rb\n") && !plain(b"a,\"b\"\n") && !plain(b"a\r"));
+    }
+
+    proptest::proptest! {
+        /// Any chunk without quotes or lone carriage returns splits into the same fields on the same
+        /// lines as the CSV reader gives.
+        #[test]
+        fn plain_split_agrees_with_the_csv_reader(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just(",".to_owned()),
+                proptest::strategy::Just("\n".to_owned()),
+                proptest::strategy::Just("\r\n".to_owned()),
+                "[a-z0-9. 中%-]{0,4}",
+            ], 0..40)) {
+            let text = parts.concat();
+            proptest::prop_assert!(plain(text.as_bytes()));
+            proptest::prop_assert_eq!(split(&text, false), split(&text, true));
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnost
             ));
         }
     };
-    if let Some(at) = text.bytes().position(|b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let (line, column) = line_column(bytes, at);
         return Err(Diagnostic::new(
             Location::at(path, line, column),

@@ -26,67 +26,173 @@ pub fn number(x: f64) -> String {
     out
 }
 
-/// Appends [`number`]`(x)` to `out` without allocating (the hot path of large outputs).
+/// Appends [`number`]`(x)` to `out` without allocating.
 pub fn push_number(out: &mut String, x: f64) {
+    match short_number(x) {
+        Some(short) => out.push_str(short.as_str()),
+        None => out.push_str(&long_number(x)),
+    }
+}
+
+/// Appends [`number`]`(x)` to a byte buffer without allocating (the hot path of large outputs).
+pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
+    match short_number(x) {
+        Some(short) => out.extend_from_slice(short.as_bytes()),
+        None => out.extend_from_slice(long_number(x).as_bytes()),
+    }
+}
+
+/// A number's text when it is at most 32 bytes, on the stack.
+struct Short {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Short {
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|b| self.push(*b));
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+/// [`number`] for the common case: zero, non-finite (empty), and magnitudes in [1e-6, 1e15), found
+/// with integer arithmetic; `None` for the rest.
+fn short_number(x: f64) -> Option<Short> {
+    let mut out = Short { bytes: [b'0'; 32], len: 0 };
     if !x.is_finite() {
-        return;
+        return Some(out);
     }
     if x == 0.0 {
-        out.push('0');
-        return;
+        out.push(b'0');
+        return Some(out);
     }
     let a = x.abs();
-    if (1e-6..1e15).contains(&a) {
-        // 12 significant digits as an integer, then place the decimal point
-        let mut e = a.log10().floor() as i32;
-        let mut decimals = 11 - e;
-        let mut scaled = scale(a, decimals);
-        if scaled >= 1_000_000_000_000 {
-            e += 1;
-            decimals = 11 - e;
-            scaled = scale(a, decimals);
-        } else if scaled < 100_000_000_000 {
-            e -= 1;
-            decimals = 11 - e;
-            scaled = scale(a, decimals);
+    if x < 0.0 {
+        out.push(b'-');
+    }
+    if a < 1e12 && a == (a as u64) as f64 {
+        // a whole number of at most 12 digits is its own 12-digit form
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = a as u64;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
         }
-        if (100_000_000_000..1_000_000_000_000).contains(&scaled) {
-            if x < 0.0 {
-                out.push('-');
-            }
-            let digits = scaled.to_string();
-            if decimals <= 0 {
-                out.push_str(&digits);
-                out.extend(std::iter::repeat_n('0', (-decimals) as usize));
-            } else {
-                let decimals = decimals as usize;
-                let (int, frac) = if digits.len() > decimals {
-                    digits.split_at(digits.len() - decimals)
-                } else {
-                    ("", digits.as_str())
-                };
-                let zeros = decimals.saturating_sub(digits.len());
-                let frac = frac.trim_end_matches('0');
-                out.push_str(if int.is_empty() { "0" } else { int });
-                if !frac.is_empty() {
-                    out.push('.');
-                    out.extend(std::iter::repeat_n('0', zeros));
-                    out.push_str(frac);
-                }
-            }
-            return;
+        out.extend(&digits[at..]);
+        return Some(out);
+    }
+    if !(1e-6..1e15).contains(&a) {
+        return None;
+    }
+    // 12 significant digits as an integer, then place the decimal point
+    let mut e = decimal_exponent(a);
+    let mut decimals = 11 - e;
+    let mut scaled = scale(a, decimals);
+    if scaled >= 1_000_000_000_000 {
+        e += 1;
+        decimals = 11 - e;
+        scaled = scale(a, decimals);
+    } else if scaled < 100_000_000_000 {
+        e -= 1;
+        decimals = 11 - e;
+        scaled = scale(a, decimals);
+    }
+    if !(100_000_000_000..1_000_000_000_000).contains(&scaled) {
+        return None;
+    }
+    let mut digits = [b'0'; 12];
+    let mut rest = scaled;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    if decimals <= 0 {
+        out.extend(&digits);
+        (0..-decimals).for_each(|_| out.push(b'0'));
+    } else {
+        let decimals = decimals as usize;
+        let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
+        let zeros = decimals.saturating_sub(digits.len());
+        let kept = frac.iter().rposition(|d| *d != b'0').map_or(0, |p| p + 1);
+        if int.is_empty() {
+            out.push(b'0');
+        } else {
+            out.extend(int);
+        }
+        if kept > 0 {
+            out.push(b'.');
+            (0..zeros).for_each(|_| out.push(b'0'));
+            out.extend(&frac[..kept]);
         }
     }
-    // outside the fast range: round the exact binary value to 12 digits, print the shortest form
+    Some(out)
+}
+
+/// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its
+/// shortest form.
+fn long_number(x: f64) -> String {
     let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
     let text = format!("{rounded}");
-    out.push_str(if text == "-0" { "0" } else { &text });
+    if text == "-0" { "0".to_owned() } else { text }
 }
 
 /// `round(a × 10^decimals)` as an integer (`a` positive, at most 12 digits result).
 fn scale(a: f64, decimals: i32) -> u64 {
-    let v = if decimals >= 0 { a * 10f64.powi(decimals) } else { a / 10f64.powi(-decimals) };
-    v.round() as u64
+    let v = if decimals >= 0 { a * pow10(decimals) } else { a / pow10(-decimals) };
+    // v < 2^52 here, so v + 0.5 is exact and truncating it rounds half away from zero
+    (v + 0.5) as u64
+}
+
+/// The powers of ten a `f64` holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// `10^n`, exact for `0 ≤ n ≤ 22` (as `10f64.powi(n)` is there: every partial product is exact).
+fn pow10(n: i32) -> f64 {
+    usize::try_from(n).ok().and_then(|n| POW10.get(n).copied()).unwrap_or_else(|| 10f64.powi(n))
+}
+
+/// `floor(log10(a))` for `a` in [1e-6, 1e15): found among the powers of ten, and by `log10` itself
+/// within a billionth of one (where the two could round differently).
+fn decimal_exponent(a: f64) -> i32 {
+    // 2^b ≤ a < 2^(b+1), so floor(log10 a) is floor(b·log10 2) or one more
+    let b = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let low = (b * 1233) >> 12; // floor(b · log10 2) for |b| < 100
+    let e = if a >= power_of_ten(low + 1) { low + 1 } else { low };
+    let near = |p: f64| (a - p).abs() < p * 1e-9;
+    if near(power_of_ten(e)) || near(power_of_ten(e + 1)) { a.log10().floor() as i32 } else { e }
+}
+
+/// `10^e` for `-7 ≤ e ≤ 15`, each the nearest `f64`.
+const TENS: [f64; 23] = [
+    1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+    1e14, 1e15,
+];
+
+/// `10^e` as the nearest `f64`, for `-7 ≤ e ≤ 15`.
+fn power_of_ten(e: i32) -> f64 {
+    usize::try_from(e + 7).ok().and_then(|k| TENS.get(k).copied()).unwrap_or(f64::NAN)
 }
 
 /// `text`, prefixed with `'` when a spreadsheet would run it as a formula and it is not a plain
@@ -164,6 +270,63 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_exponent_search_gives_what_log10_gave() {
+        // the former rule, kept as the oracle: floor(log10), powi, the digits through to_string
+        fn by_log10(x: f64) -> String {
+            let a = x.abs();
+            let scale = |d: i32| (if d >= 0 { a * 10f64.powi(d) } else { a / 10f64.powi(-d) }).round() as u64;
+            let mut e = a.log10().floor() as i32;
+            let mut s = scale(11 - e);
+            if s >= 1_000_000_000_000 {
+                e += 1;
+                s = scale(11 - e);
+            } else if s < 100_000_000_000 {
+                e -= 1;
+                s = scale(11 - e);
+            }
+            let (digits, decimals) = (s.to_string(), 11 - e);
+            let sign = if x < 0.0 { "-" } else { "" };
+            if decimals <= 0 {
+                return format!("{sign}{digits}{}", "0".repeat((-decimals) as usize));
+            }
+            let d = decimals as usize;
+            let (int, frac) = if digits.len() > d { digits.split_at(digits.len() - d) } else { ("", digits.as_str()) };
+            let frac = frac.trim_end_matches('0');
+            let int = if int.is_empty() { "0" } else { int };
+            let zeros = "0".repeat(d.saturating_sub(digits.len()));
+            if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{zeros}{frac}") }
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut values = Vec::new();
+        for e in -6..15 {
+            let p = 10f64.powi(e);
+            for ulps in -3i64..=3 {
+                values.push(f64::from_bits((p.to_bits() as i64 + ulps) as u64));
+            }
+            values.extend([p * 0.999_999_999_999_9, p * 1.000_000_000_000_1, p * 9.999_999_999_995, p * 2.5]);
+        }
+        for _ in 0..200_000 {
+            let r = next();
+            let mantissa = (r >> 11) as f64 / (1u64 << 53) as f64;
+            let e = (next() % 21) as i32 - 6;
+            let digits = 1 + next() % 14;
+            let v = (mantissa * 10f64.powi(e)).max(1e-6);
+            values.push(v);
+            values.push((v * 10f64.powi(digits as i32)).round().min(1e14));
+            values.push(-((v * 10f64.powi(digits as i32)).round() / 10f64.powi(digits as i32)).max(1e-6));
+        }
+        for v in values.into_iter().filter(|v| (1e-6..1e15).contains(&v.abs())) {
+            assert_eq!(number(v), by_log10(v), "{v:e}");
+        }
+    }
 
     #[test]
     fn numbers_without_float_noise() {

@@ -21,7 +21,7 @@ use crate::assess::{BASES, STATUSES, f6};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use zhibiao_core::assess::{Basis, Judgement, Status, Tolerance, judge};
-use zhibiao_core::output::{cell, push_number};
+use zhibiao_core::output::{cell, push_number_bytes};
 use zhibiao_core::{Bound, Direction};
 use zhibiao_panel::{Cells, EMPTY as NONE, Panel};
 
@@ -395,42 +395,57 @@ impl Judged {
         out.write_all(b"\n")?;
         let names = Names::of(self);
         let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
-        let block = 32_768usize;
-        for round in self.pairs.chunks(block * threads) {
-            let texts: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-                let handles: Vec<_> = round
-                    .chunks(block)
-                    .map(|pairs| {
-                        let names = &names;
-                        scope.spawn(move || {
-                            let mut text = Vec::with_capacity(pairs.len() * 150);
-                            let mut number = String::with_capacity(32);
-                            for pair in pairs {
-                                self.push_row(&mut text, &mut number, names, self.row(*pair));
-                            }
-                            text
-                        })
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join().map_err(|_| io::Error::other("a writer thread failed"))).collect()
-            });
-            for text in texts {
-                out.write_all(&text?)?;
+        // blocks of rows are formatted on every core while this thread writes the finished ones in
+        // order; at most a few blocks wait, and their buffers come back for later blocks
+        let blocks: Vec<&[Pair]> = self.pairs.chunks(32_768).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (done, finished) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
+        let (give_back, spare) = std::sync::mpsc::channel::<Vec<u8>>();
+        let spare = std::sync::Mutex::new(spare);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (done, names, blocks, next, spare) = (done.clone(), &names, &blocks, &next, &spare);
+                scope.spawn(move || {
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(pairs) = blocks.get(k) else { break };
+                        let recycled = spare.lock().ok().and_then(|s| s.try_recv().ok());
+                        let mut text = recycled.unwrap_or_else(|| Vec::with_capacity(pairs.len() * 150));
+                        text.clear();
+                        for pair in *pairs {
+                            self.push_row(&mut text, names, self.row(*pair));
+                        }
+                        if done.send((k, text)).is_err() {
+                            break; // the writer stopped on an error
+                        }
+                    }
+                });
             }
-        }
-        Ok(())
+            drop(done);
+            // owned here, so that an error returning early drops it and stops the formatters
+            let finished = finished;
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut due = 0usize;
+            for (k, text) in finished.iter() {
+                waiting.insert(k, text);
+                while let Some(text) = waiting.remove(&due) {
+                    out.write_all(&text)?;
+                    let _ = give_back.send(text);
+                    due += 1;
+                }
+            }
+            if due == blocks.len() { Ok(()) } else { Err(io::Error::other("a writer thread failed")) }
+        })
     }
 
-    fn push_row(&self, out: &mut Vec<u8>, number: &mut String, names: &Names, row: Row) {
+    fn push_row(&self, out: &mut Vec<u8>, names: &Names, row: Row) {
         let p = &self.panel;
         let t = row.pair.target as usize;
         let r = (row.pair.result != NONE).then_some(row.pair.result as usize);
         let indicator = p.indicator[t] as usize;
-        let mut num = |out: &mut Vec<u8>, x: Option<f64>| {
+        let num = |out: &mut Vec<u8>, x: Option<f64>| {
             if let Some(x) = x.filter(|x| !x.is_nan()) {
-                number.clear();
-                push_number(number, x);
-                out.extend_from_slice(cell(number).as_bytes());
+                push_number_bytes(out, x); // a plain number: no spreadsheet runs it
             }
             out.push(b',');
         };
@@ -443,7 +458,7 @@ impl Judged {
         text(out, &names.indicators, Some(indicator));
         text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
         text(out, &names.regions, Some(p.region[t] as usize));
-        push_int(out, i64::from(p.year[t]));
+        push_number_bytes(out, f64::from(p.year[t]));
         out.push(b',');
         text(out, &names.bounds, Some(usize::from(p.bound[t])));
         num(out, Some(p.value[t]));
@@ -464,25 +479,6 @@ impl Judged {
         out.extend_from_slice(row.status().as_str().as_bytes());
         out.push(b'\n');
     }
-}
-
-/// Appends an integer's digits.
-fn push_int(out: &mut Vec<u8>, x: i64) {
-    if x < 0 {
-        out.push(b'-');
-    }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut v = x.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// The CSV-ready text of every code (neutralised against formulas, quoted where needed).

@@ -142,17 +142,33 @@ impl Cells {
             return None;
         }
         let mut cells = Cells { regions: panel.regions.len(), years, first_year, slots: Default::default() };
-        cells.slots = [vec![EMPTY; count], vec![EMPTY; count], vec![EMPTY; count]];
-        let mut duplicates = Vec::new();
-        for i in 0..panel.len() {
-            let at = cells.index(panel, i);
-            let slot = &mut cells.slots[usize::from(panel.kind[i]).min(2)][at];
-            if *slot == EMPTY {
-                *slot = i as u32;
-            } else if duplicates.len() < 100 {
-                duplicates.push((*slot as usize, i));
+        // each kind's slots filled by a thread of its own (targets on one, results on the other):
+        // the slot writes are random, and a core waits on each
+        let fill = |kinds: &[u8]| -> (Vec<Vec<u32>>, Vec<(usize, usize)>) {
+            let mut slots: Vec<Vec<u32>> = kinds.iter().map(|_| vec![EMPTY; count]).collect();
+            let mut duplicates = Vec::new();
+            for i in 0..panel.len() {
+                let Some(k) = kinds.iter().position(|kind| *kind == panel.kind[i].min(2)) else { continue };
+                let slot = &mut slots[k][cells.index(panel, i)];
+                if *slot == EMPTY {
+                    *slot = i as u32;
+                } else if duplicates.len() < 100 {
+                    duplicates.push((*slot as usize, i));
+                }
             }
-        }
+            (slots, duplicates)
+        };
+        let ((targets, mut duplicates), (results, more)) = std::thread::scope(|scope| {
+            let targets = scope.spawn(|| fill(&[2]));
+            let results = fill(&[0, 1]);
+            (targets.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), results)
+        });
+        duplicates.extend(more);
+        duplicates.sort_unstable_by_key(|(_, later)| *later);
+        duplicates.truncate(100);
+        let [actual, estimate]: [Vec<u32>; 2] = results.try_into().unwrap_or_default();
+        let [target]: [Vec<u32>; 1] = targets.try_into().unwrap_or_default();
+        cells.slots = [actual, estimate, target];
         Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
     }
 

@@ -348,6 +348,13 @@ pub fn read(
         if names.is_empty() && list.list_length >= 2 && list.nouns.len() >= list.list_length {
             names = list.nouns[list.nouns.len() - list.list_length..].to_vec();
         }
+        // 城乡居民人均可支配收入分别增长8%和9%: the urban figure, then the rural one
+        if let [one] = names.as_slice()
+            && list.list_length == 2
+            && let Some(rest) = one.strip_prefix("城乡居民")
+        {
+            names = vec![format!("城镇居民{rest}"), format!("农村居民{rest}")];
+        }
         let removed: Vec<&'static str> =
             CHANGE_WORDS.iter().filter(|w| tail.starts_with(*w)).copied().take(1).collect();
         if !continues_list {
@@ -585,6 +592,22 @@ mod tests {
             at += 4;
         }
         assert_eq!(labels, ["GDP增长", "规模工业增加值增长", "社会消费品零售总额增长"]);
+        // one name of both town and country, two figures: the urban one first
+        let mut list = ListState::default();
+        let mut labels = Vec::new();
+        for (before, at, figures) in
+            [("城乡居民人均可支配收入分别增长", 20, 2), ("城乡居民人均可支配收入分别增长8%和", 23, 1)]
+        {
+            list.list_of(figures);
+            let r = read(before, "%", false, at, 0, &mut list);
+            labels.push(r.label.clone());
+            list.remember(&r, at + 2);
+        }
+        assert_eq!(labels, ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]);
+        // one name and a list of two without it: the name stays
+        let mut list = ListState::default();
+        list.list_of(2);
+        assert_eq!(read("居民人均可支配收入分别增长", "%", false, 20, 0, &mut list).label, "居民人均可支配收入增长");
     }
 
     #[test]

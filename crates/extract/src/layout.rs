@@ -204,9 +204,107 @@ pub(crate) fn plan_period_end(s: &str) -> Option<i32> {
     None
 }
 
+/// The year of the targets a goal opener earlier in a sentence announces (主要预期目标是：,
+/// 宏观调控的主要目标建议为, 主要发展目标：), whatever part the layout put the sentence in: the plan
+/// year for this year's (今年, a year ≥ `planned`, or no year), the period's last year for a plan
+/// period's (“十二五”时期…, 今后五年…). `None` when the sentence opens no targets, or its opener looks
+/// back (年初确定的主要目标是, 去年…, a period that has ended).
+pub(crate) fn goal_opener(sentence: &str, before: &str, planned: i32) -> Option<i32> {
+    let cs: Vec<char> = sentence.chars().collect();
+    // 目标 or 指标, then 是 / 为 / 建议为 / 确定为 / 定为 or a colon (not 目标任务, 目标之内, 目标，)
+    let at = (0..cs.len().saturating_sub(2)).rev().find(|&i| {
+        matches!(cs[i], '目' | '指') && cs[i + 1] == '标' && {
+            let rest: String = cs[i + 2..].iter().take(3).collect();
+            ["建议为", "确定为", "定为", "是", "为", "：", ":"].iter().any(|w| rest.starts_with(w))
+                && !rest.starts_with("是否")
+        }
+    })?;
+    let from = cs[..at].iter().rposition(|c| matches!(c, '。' | '！' | '？')).map_or(0, |p| p + 1);
+    let head: String = cs[from..at].iter().collect();
+    if ["去年", "年初", "上年", "过去", "五年来", "完成", "超额", "实现了", "执行"].iter().any(|w| head.contains(w))
+    {
+        return None;
+    }
+    // the period or year the opener's sentence names, else the last one the paragraph names
+    // before it (“十五”时期我区…。经济和社会发展的主要奋斗目标是：)
+    period_named(&head, planned).or_else(|| period_named(before, planned)).unwrap_or(Some(planned))
+}
+
+/// The year the targets of a passage are for, from the last year or period it names: `Some(None)`
+/// when that is in the past, `None` when it names none.
+fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
+    let chars_before = |byte: usize| text[..byte].chars().count();
+    let mut named: Vec<(usize, Option<i32>)> = Vec::new();
+    for w in ["今年", "本年"] {
+        named.extend(text.rfind(w).map(|at| (chars_before(at), Some(planned))));
+    }
+    named.extend(years_in(text).into_iter().map(|(at, y)| (at, (y >= planned).then_some(y))));
+    for w in ["十五五", "十四五", "十三五", "十二五", "十一五", "“十五”", "十五”"] {
+        if let (Some(at), Some(end)) = (text.rfind(w), plan_period_end(w)) {
+            named.push((chars_before(at), (end >= planned).then_some(end)));
+        }
+    }
+    for w in ["今后五年", "未来五年", "今后5年", "未来5年"] {
+        named.extend(text.rfind(w).map(|at| (chars_before(at), Some(planned + 4))));
+    }
+    named.into_iter().max_by_key(|(at, _)| *at).map(|(_, year)| year)
+}
+
+/// Whether a paragraph, up to a figure, speaks of a period that has ended: a sentence of it opens
+/// with that period (过去五年, 五年来, “十三五”时期 in the report that reviews 2020), and no single
+/// year is named since (2012年, 去年, 一年来, 比上年, 预计): a flow stated there is a total over the
+/// period, not one year's. A period named inside a sentence (达到五年来最好水平, 过去五年年均增长7.5%)
+/// opens nothing.
+pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
+    const OPENERS: &[&str] = &["过去五年", "过去5年", "过去的五年", "五年来", "5年来", "这五年", "五年间", "本届政府"];
+    const ANCHORS: &[&str] =
+        &["去年", "一年来", "过去一年", "过去的一年", "刚刚过去的", "全年", "当年", "今年", "比上年", "同比", "预计"];
+    let cs: Vec<char> = paragraph.chars().collect();
+    let opens_period = |from: usize| {
+        let head: String = cs[from..]
+            .iter()
+            .collect::<String>()
+            .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!，,".contains(c))
+            .chars()
+            .take(12)
+            .collect();
+        OPENERS.iter().any(|w| head.starts_with(w))
+            || (["时期", "期间", "以来"].iter().any(|w| head.contains(w))
+                && plan_period_end(&head).is_some_and(|end| end <= reviewed)
+                && head.find('“').is_some_and(|i| i < 6))
+    };
+    let opener = std::iter::once(0)
+        .chain(cs.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？')).map(|(i, _)| i + 1))
+        .filter(|&from| from < cs.len() && opens_period(from))
+        .max();
+    let Some(opener) = opener else { return false };
+    let chars_before = |byte: usize| paragraph[..byte].chars().count();
+    let anchor = ANCHORS
+        .iter()
+        .filter_map(|w| paragraph.rfind(w))
+        .map(chars_before)
+        .chain(years_in(paragraph).into_iter().map(|(at, _)| at))
+        .max();
+    anchor.is_none_or(|a| a < opener)
+}
+
+/// The heading of a numbered line that runs on into its paragraph after a space (二、“十二五”时期
+/// 经济社会发展的主要任务 “十二五”时期是…): the text before the space, when the rest is prose.
+fn glued_heading(line: &str) -> Option<&str> {
+    let numbering = line.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    if numbering == 0 || line.chars().nth(numbering) != Some('、') {
+        return None;
+    }
+    let (at, space) = line.char_indices().find(|(_, c)| matches!(c, ' ' | '\u{3000}'))?;
+    let head = &line[..at];
+    let rest = line[at + space.len_utf8()..].trim();
+    (head.chars().count() <= 40 && rest.chars().count() >= 10).then_some(head)
+}
+
 /// The text of a heading without its numbering, or None when the line is not a heading.
 fn heading_text(line: &str) -> Option<String> {
     let t = line.trim().trim_matches('\u{3000}');
+    let t = glued_heading(t).unwrap_or(t);
     let n = t.chars().count();
     if !(2..=60).contains(&n) {
         return None;
@@ -276,8 +374,21 @@ enum HeadingKind {
     Other,
 }
 
-const REVIEW_WORDS: &[&str] =
-    &["回顾", "总结", "完成情况", "主要成绩", "工作情况", "取得的成就", "建设成就", "过去一年", "过去的一年"];
+const REVIEW_WORDS: &[&str] = &[
+    "回顾",
+    "总结",
+    "完成情况",
+    "主要成绩",
+    "工作情况",
+    "取得的成就",
+    "建设成就",
+    "过去一年",
+    "过去的一年",
+    "过去五年",
+    "过去5年",
+    "过去的五年",
+    "五年来",
+];
 const PLAN_WORDS: &[&str] = &[
     "工作安排",
     "安排建议",
@@ -658,6 +769,16 @@ mod tests {
         // the past five years' work, whatever plan word the heading holds
         let text = "（2008年1月23日）\n一、过去五年的工作\n增长11%。\n二、2008年的工作\n增长10%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2007), (PartKind::FiveYearReview, 2007), (PartKind::Plan, 2008)]);
+        let text = "（2013年1月25日）\n一、过去五年工作\n增长11%。\n二、今后五年工作总体要求\n增长9%。\n三、2013年主要工作\n增长10%。\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (PartKind::Opening, 2012),
+                (PartKind::FiveYearReview, 2012),
+                (PartKind::FiveYearGoals, 2017),
+                (PartKind::Plan, 2013)
+            ]
+        );
         // a good start achieved is a review; a good start to strive for is the plan
         let text = "（2006年1月8日）\n一、全面建设小康社会良好开局的一年\n增长11.4%。\n二、做好2006年工作，实现“十一五”良好开局\n增长10%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2005), (PartKind::Review, 2005), (PartKind::Plan, 2006)]);
@@ -670,6 +791,22 @@ mod tests {
         // a good start reviewed is the period's first year, not its last
         let text = "一、攻坚克难，“十二五”经济社会发展开局良好\n增长7%。\n二、今年的工作\n增长8%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2011), (PartKind::Review, 2011), (PartKind::Plan, 2012)]);
+    }
+
+    #[test]
+    fn a_period_that_ended_opens_a_sentence_or_nothing() {
+        for (paragraph, over) in [
+            ("五年来，我们坚持民生优先。城镇新增就业", true),
+            ("各位代表！过去五年，新增", true),
+            ("“十二五”时期，全省累计", true),
+            ("过去五年，新增就业。2012年，城镇新增就业", false),
+            ("五年来，粮食总产达到1110万吨，预计农业增加值增长", false),
+            ("一年来，全市生产总值增长6.9%，过去五年年均增长7.5%。居民消费价格上涨", false),
+            ("多数经济指标达到五年来最好水平。工业用电量增长", false),
+            ("“十三五”时期，新增", false), // reviewed 2015: the period has not ended
+        ] {
+            assert_eq!(over_past_period(paragraph, 2015), over, "{paragraph}");
+        }
     }
 
     #[test]

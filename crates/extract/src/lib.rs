@@ -366,6 +366,11 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let full_sentence: String = chars[full_start..n.start].iter().collect();
         let opening =
             full_sentence.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去今全".contains(c));
+        // the paragraph up to the figure
+        let paragraph: String = {
+            let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+            chars[paragraph_start..n.start].iter().collect()
+        };
         let bare_change = {
             let b = before
                 .trim()
@@ -374,10 +379,22 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 .trim_start_matches("比上年");
             ["增长", "下降", "增加", "减少", "提高", "降低", "上涨"].contains(&b)
         };
+        // 预计 opening a clause before the first subject of a list governs the list to the end of
+        // its sentence or ；-segment (经过共同努力，预计全省地区生产总值增长8%，固定资产投资增长24%左右);
+        // after a subject it is that clause's own (全市生产总值预计增长10%左右，地方财政收入增长13.1%)
+        let list_opened = sentence
+            .split(['，', ','])
+            .any(|clause| ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w)));
+        // 初步预计（以下同）, （预计数，下同）: every figure to the paragraph's end is an estimate
+        let carried = ["预计数，下同", "预计数,下同", "预计（以下同）", "预计(以下同)", "以下为预计数", "预计（下同）"]
+            .iter()
+            .any(|w| paragraph.contains(w));
         let estimated = before.contains("预计")
             || (bare_change && previous_estimate == Some(full_start))
             || sentence.trim_start().starts_with("预计")
-            || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w));
+            || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w))
+            || list_opened
+            || carried;
         // the sentence before, in the same paragraph: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%
         let previous_sentence: String = {
             let end = full_start.saturating_sub(1);
@@ -389,15 +406,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             }
         };
         // in the plan, a sentence about the past year (过去一年 / 去年 …) states a result of the reviewed year
+        // (刚刚过去的2015年…, or a sentence opening with the reviewed year itself)
+        let reviewed_year = format!("{}年", layout.reviewed);
         let about_last_year = in_plan
-            && (["过去一年", "去年", "上年"].iter().any(|w| full_sentence.trim_start().starts_with(w))
+            && (["过去一年", "过去的一年", "去年", "上年", "刚刚过去的", reviewed_year.as_str()]
+                .iter()
+                .any(|w| full_sentence.trim_start().starts_with(w))
                 || previous_sentence.trim_start().starts_with("过去一年"));
         // a paragraph about the next five years (今后五年…主要预期目标是：…年均增长6%左右) sets
         // targets for the period's last year, wherever the layout put it
-        let paragraph: String = {
-            let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
-            chars[paragraph_start..n.start].iter().collect()
-        };
         let five_years_ahead = !in_plan && {
             ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
                 && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w))
@@ -417,11 +434,26 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                     && layout::plan_period_end(&opening).is_some_and(|end| end < layout.planned))
         };
         let about_last_year = about_last_year || about_past_period;
+        // outside the plan, a goal opener earlier in the sentence (今年全省经济和社会发展的主要预期
+        // 目标是：, under 一、1999年工作回顾和2000年工作的总体要求) opens targets, unless the sentence
+        // reports (初步统计, 完成了, 去年 …)
+        let reports =
+            ["初步统计", "初步核算", "完成了", "实现了", "超额", "预计"].iter().any(|w| full_sentence.contains(w))
+                || full_sentence.replace("比去年", "").contains("去年");
+        let opened = if in_plan || five_years_ahead || reports {
+            None
+        } else {
+            layout::goal_opener(
+                &full_sentence,
+                paragraph.strip_suffix(full_sentence.as_str()).unwrap_or_default(),
+                layout.planned,
+            )
+        };
         let kind = if about_past_period && estimated {
             Kind::Estimate
         } else if about_last_year {
             Kind::Actual
-        } else if in_plan || five_years_ahead {
+        } else if in_plan || five_years_ahead || opened.is_some() {
             Kind::Target
         } else if estimated {
             Kind::Estimate
@@ -431,13 +463,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let mut year = if about_past_period {
             layout.planned - 1
         } else if about_last_year {
-            part.year - 1
+            layout.reviewed
         } else if five_years_ahead {
             layout.planned + 4
+        } else if let Some(year) = opened {
+            year
         } else {
             part.year
         };
-        if in_plan && !about_last_year {
+        if (in_plan && !about_last_year) || opened.is_some() {
             // 到2025年: the year the target is for
             let cs: Vec<char> = sentence.chars().collect();
             for (at, y) in layout::years_in(&sentence) {
@@ -456,7 +490,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         if kind == Kind::Target
             && year > layout.planned
             && label::Span::of(&before) == label::Span::Year
-            && ["今年", "全年", "年内", "本年"].iter().any(|w| full_sentence.contains(w))
+            && (["今年", "全年", "年内", "本年"].iter().any(|w| full_sentence.contains(w))
+                || layout::years_in(&full_sentence).iter().any(|(_, y)| *y == layout.planned))
             && !layout::years_in(&full_sentence).iter().any(|(_, y)| *y > layout.planned)
         {
             year = layout.planned;
@@ -476,9 +511,22 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             || ["五年", "5年", "累计", "十一五", "十二五", "十三五", "十四五", "十五五", "“十五”"]
                 .iter()
                 .any(|w| paragraph.contains(w));
-        let indicator = matcher
-            .find(&read.label, measure, &unit)
-            .and_then(|i| if span == label::Span::Year && spans_years { Some(i) } else { matcher.over(i, span) });
+        // a flow stated over a period that has ended (五年来…新增城镇就业20.4万人) is the period's
+        // total: its five-year id, or none (never the annual id); a count with no five-year id may
+        // be a stock (高新技术企业达到1200家) and stays
+        let period_total = kind != Kind::Target
+            && span == label::Span::Year
+            && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
+            && layout::over_past_period(&paragraph, layout.reviewed);
+        let indicator = matcher.find(&read.label, measure, &unit).and_then(|i| {
+            if period_total {
+                matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
+            } else if span == label::Span::Year && spans_years {
+                Some(i)
+            } else {
+                matcher.over(i, span)
+            }
+        });
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);
@@ -555,6 +603,98 @@ mod tests {
     }
 
     #[test]
+    fn yuji_before_a_lists_first_subject_governs_the_list_and_a_carry_marker_the_paragraph() {
+        check(
+            "经过共同努力，预计全省地区生产总值增长8%，固定资产投资增长24%左右。全市生产总值预计增长10%左右，地方财政收入增长13.1%。工业增加值增长9%，预计实现利润247亿元、增长18%；投资增长12%。",
+            &[
+                "2023 estimate eq 8% 地区生产总值增长 | 预计全省地区生产总值增长8%",
+                "2023 estimate approx 24% 固定资产投资增长 | 固定资产投资增长24%左右",
+                "2023 estimate approx 10% 生产总值增长 | 全市生产总值预计增长10%左右",
+                "2023 actual eq 13.1% 地方财政收入增长 | 地方财政收入增长13.1%",
+                "2023 actual eq 9% 工业增加值增长 | 工业增加值增长9%",
+                "2023 estimate eq 247亿元 利润 | 预计实现利润247亿元",
+                "2023 estimate eq 18% 利润增长 | 预计实现利润247亿元、增长18%",
+                "2023 actual eq 12% 投资增长 | 投资增长12%",
+            ],
+        );
+        check(
+            "初步预计（以下同），全年生产总值达到3400亿元。地方财政收入增长11.6%。\n城镇新增就业4万人。",
+            &[
+                "2023 estimate eq 3400亿元 生产总值 | 全年生产总值达到3400亿元",
+                "2023 estimate eq 11.6% 地方财政收入增长 | 地方财政收入增长11.6%",
+                "2023 actual eq 4万人 城镇新增就业 | 城镇新增就业4万人",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_goal_opener_states_targets_in_any_part() {
+        check(
+            "一、2023年工作回顾和2024年工作的总体要求\n地区生产总值增长5%。今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇登记失业率控制在3.5%以内。全面实现年初确定的主要目标，城镇新增就业4万人。主要目标任务圆满完成，进出口增长3%。\n",
+            &[
+                "2023 actual eq 5% 地区生产总值增长 | 地区生产总值增长5%",
+                "2024 target approx 6% 地区生产总值增长 | 地区生产总值增长6%左右",
+                "2024 target le 3.5% 城镇登记失业率 | 城镇登记失业率控制在3.5%以内",
+                "2023 actual eq 4万人 城镇新增就业 | 城镇新增就业4万人",
+                "2023 actual eq 3% 进出口增长 | 进出口增长3%",
+            ],
+        );
+        // a plan period's goals are for its last year; a period that has ended opens none
+        let text = "一、2010年工作回顾\n增长9%。确定了“十二五”经济社会发展的主要预期目标：生产总值年均增长12%以上，城镇化率达到40%以上。“十一五”规划确定的主要目标是：城镇化率达到35%。\n二、2011年工作安排\n增长10%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2010 actual 9", "2015 target 12", "2015 target 40", "2010 actual 35", "2011 target 10"]);
+        // the period a paragraph names before its opener, and a heading glued to its paragraph
+        let text = "一、2000年工作回顾\n增长9%。\n二、“十五”时期的奋斗目标 “十五”时期是我区加快发展的关键时期。\n为实现“十五”计划奠定基础。经济和社会发展的主要奋斗目标是：城镇登记失业率控制在5%以内。\n三、2001年的工作\n增长10%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {} {:?}", e.fact.year, e.fact.kind, e.fact.value, e.part)).collect();
+        assert_eq!(shown, ["2000 actual 9 Review", "2005 target 5 FiveYearGoals", "2001 target 10 Plan"]);
+        let text = "一、2000年工作回顾\n增长9%。“十五”时期我区要加快发展。经济和社会发展的主要奋斗目标是：城镇登记失业率控制在5%以内。\n三、2001年的工作\n增长10%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2000 actual 9", "2005 target 5", "2001 target 10"]);
+    }
+
+    #[test]
+    fn a_flow_over_a_period_that_ended_takes_the_five_year_id_or_none() {
+        let indicator = |id: &str, name: &str, measure: Measure| Indicator {
+            id: id.to_owned(),
+            domain: "livelihood".to_owned(),
+            topic: String::new(),
+            name_zh: name.to_owned(),
+            name_en: String::new(),
+            unit: "万人".to_owned(),
+            measure,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        let catalogue = [
+            indicator("livelihood.urban_new_jobs", "城镇新增就业", Measure::Increment),
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", Measure::Increment),
+            indicator("livelihood.rural_labour_transferred", "新增转移农村劳动力", Measure::Increment),
+        ];
+        let text = "一、过去五年工作回顾\n五年来，城镇新增就业20万人，新增转移农村劳动力30万人。2022年，城镇新增就业4万人。\n二、2023年工作安排\n城镇新增就业4万人。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "2022 actual 20 livelihood.urban_new_jobs_five_year",
+                "2022 actual 30 ",
+                "2022 actual 4 livelihood.urban_new_jobs",
+                "2023 target 4 livelihood.urban_new_jobs",
+            ]
+        );
+    }
+
+    #[test]
     fn a_continuation_keeps_the_estimate_and_a_fenbie_bound_covers_its_list() {
         check(
             "规模以上工业增加值预计2190亿元，增长19.6%。城镇居民人均可支配收入和农村居民人均可支配收入分别突破3万元和1万元。",
@@ -605,6 +745,26 @@ mod tests {
         let shown: Vec<String> =
             found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
         assert_eq!(shown, ["2005 actual 9", "2010 target 100", "2006 target 2000", "2006 target 10"]);
+    }
+
+    #[test]
+    fn the_reviewed_year_inside_goals_and_plans_is_a_result_and_the_plan_year_a_target() {
+        let text = "一、过去五年工作回顾\n增长9%。\n二、今后五年及今年的工作\n今后五年，全省生产总值年均增长12%。去年全省生产总值超过3.7万亿元。2008年全省经济社会发展的主要目标是：城镇居民人均可支配收入增长9%。\n三、2008年工作安排\n刚刚过去的2007年，城镇新增就业116.8万人。2007年，居民消费价格上涨1.2%。今年增长10%。\n";
+        let found = extract(text, &[], &Options { year_reviewed: Some(2007), ..Options::default() }).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(
+            shown,
+            [
+                "2007 actual 9",
+                "2012 target 12",
+                "2007 actual 3.7",
+                "2008 target 9",
+                "2007 actual 116.8",
+                "2007 actual 1.2",
+                "2008 target 10"
+            ]
+        );
     }
 
     #[test]

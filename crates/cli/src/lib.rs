@@ -350,11 +350,14 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     phase(stderr, &format!("read and validated {} facts", panel.len()));
     // CSV: the dense engine, no data frames; Parquet: the polars pipeline, which writes Arrow
     let (targets, counts) = if args.format == Format::Csv {
-        let Some(judged) = zhibiao_frame::dense::pair(panel, args.tolerance) else {
+        let Some(mut judged) = zhibiao_frame::dense::pair(panel, args.tolerance) else {
             writeln!(stderr, "error: more than 4,294,967,294 facts in one panel; split it by indicator")?;
             return Ok(BAD_DATA);
         };
         let summaries = judged.summaries();
+        if args.scope == Scope::Everything {
+            judged.in_pair_order();
+        }
         phase(stderr, "assessed");
         if let Err(err) = write_dense(&args.out, &judged, &summaries, args.scope) {
             return write_failed(stderr, &args.out, &err);

@@ -78,24 +78,31 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
         return None;
     }
     let cells = panel.cells.take().filter(|_| pairing != Pairing::Sort);
-    let mut pairs = match cells {
+    let pairs = match cells {
         Some(cells) => cell_pairs(cells, panel.kind.iter().filter(|k| **k == 2).count()),
         None => sorted_pairs(&panel),
     };
-    // keep only the facts that pairs use, in pair order: each target beside its result
-    let mut rows = Vec::with_capacity(pairs.len() * 2);
-    for pair in &mut pairs {
-        rows.push(pair.target);
-        pair.target = (rows.len() - 1) as u32;
-        if pair.result != NONE {
-            rows.push(pair.result);
-            pair.result = (rows.len() - 1) as u32;
-        }
-    }
-    panel.gather(&rows);
-    drop(rows);
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
     Some(Judged { panel, pairs, tolerance, percent })
+}
+
+impl Judged {
+    /// Keeps only the facts that pairs use, in pair order, each target beside its result: a
+    /// writer of every row then reads the panel front to back instead of at random (the facts of a
+    /// shuffled file are scattered). Worth it before [`Judged::write_assessment_csv`]; the
+    /// summaries alone read each pair once and are faster without it.
+    pub fn in_pair_order(&mut self) {
+        let mut rows = Vec::with_capacity(self.pairs.len() * 2);
+        for pair in &mut self.pairs {
+            rows.push(pair.target);
+            pair.target = (rows.len() - 1) as u32;
+            if pair.result != NONE {
+                rows.push(pair.result);
+                pair.result = (rows.len() - 1) as u32;
+            }
+        }
+        self.panel.gather(&rows);
+    }
 }
 
 /// The targets in cell order, each with its result.

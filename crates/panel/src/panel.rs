@@ -239,12 +239,51 @@ impl Panel {
     }
 }
 
+/// Region codes by name. A name of digits (a GB/T 2260 code) is keyed by its number and length,
+/// so that every row's lookup compares integers, not strings; any other name by its text.
+#[derive(Clone, Debug, Default)]
+struct RegionCodes {
+    numeric: FxHashMap<u64, u32>,
+    named: FxHashMap<String, u32>,
+}
+
+impl RegionCodes {
+    /// 110000 → 110000 with the length 6 in the top byte (0110000 is another name).
+    fn key(name: &str) -> Option<u64> {
+        let digits = name.as_bytes();
+        if digits.is_empty() || digits.len() > 15 || !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let value = digits.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        Some(value | (digits.len() as u64) << 56)
+    }
+
+    fn get(&self, name: &str) -> Option<u32> {
+        match Self::key(name) {
+            Some(key) => self.numeric.get(&key).copied(),
+            None => self.named.get(name).copied(),
+        }
+    }
+
+    fn insert(&mut self, name: &str, code: u32) {
+        match Self::key(name) {
+            Some(key) => self.numeric.insert(key, code),
+            None => self.named.insert(name.to_owned(), code),
+        };
+    }
+
+    fn clear(&mut self) {
+        self.numeric.clear();
+        self.named.clear();
+    }
+}
+
 /// Builds a [`Panel`] row by row.
 #[derive(Debug)]
 pub struct PanelBuilder {
     panel: Panel,
     indicator_codes: FxHashMap<String, u32>,
-    region_codes: FxHashMap<String, u32>,
+    region_codes: RegionCodes,
     unit_codes: FxHashMap<String, u16>,
     mode: Normalise,
 }
@@ -266,7 +305,7 @@ impl PanelBuilder {
         PanelBuilder {
             panel: Panel { indicators, domains, indicator_domain, ..Panel::default() },
             indicator_codes,
-            region_codes: FxHashMap::default(),
+            region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode,
         }
@@ -303,7 +342,7 @@ impl PanelBuilder {
         PanelBuilder {
             panel: Panel::default(),
             indicator_codes: self.indicator_codes.clone(),
-            region_codes: FxHashMap::default(),
+            region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode: self.mode,
         }
@@ -345,14 +384,14 @@ impl PanelBuilder {
     fn append(&mut self, q: &Panel) -> Result<(), PanelError> {
         let mut region_map = Vec::with_capacity(q.regions.len());
         for name in &q.regions {
-            let code = match self.region_codes.get(name.as_str()) {
-                Some(&code) => code,
+            let code = match self.region_codes.get(name) {
+                Some(code) => code,
                 None => {
                     if self.panel.regions.len() >= MAX_REGIONS {
                         return Err(PanelError::TooManyRegions);
                     }
                     let code = self.panel.regions.len() as u32;
-                    self.region_codes.insert(name.clone(), code);
+                    self.region_codes.insert(name, code);
                     self.panel.regions.push(name.clone());
                     code
                 }
@@ -458,13 +497,13 @@ impl PanelBuilder {
         let Parts { indicator, region, year, kind, bound, value, value_hi, unit, line, bases } = row;
         let p = &mut self.panel;
         let region = match self.region_codes.get(region) {
-            Some(&code) => code,
+            Some(code) => code,
             None => {
                 if p.regions.len() >= MAX_REGIONS {
                     return Err(PanelError::TooManyRegions);
                 }
                 let code = p.regions.len() as u32;
-                self.region_codes.insert(region.to_owned(), code);
+                self.region_codes.insert(region, code);
                 p.regions.push(region.to_owned());
                 code
             }
@@ -570,4 +609,23 @@ fn sorted_duplicates(p: &Panel) -> Vec<(usize, usize)> {
         }
     }
     pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_codes_tell_every_name_apart() {
+        let mut codes = RegionCodes::default();
+        for (name, code) in [("110000", 0), ("0110000", 1), ("X1", 2), ("", 3), ("1234567890123456", 4)] {
+            codes.insert(name, code);
+        }
+        for (name, code) in [("110000", 0), ("0110000", 1), ("X1", 2), ("", 3), ("1234567890123456", 4)] {
+            assert_eq!(codes.get(name), Some(code), "{name}");
+        }
+        assert_eq!(codes.get("11000"), None);
+        codes.clear();
+        assert_eq!(codes.get("110000"), None);
+    }
 }

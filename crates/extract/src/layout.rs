@@ -256,7 +256,8 @@ fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
 /// period, not one year's. A period named inside a sentence (达到五年来最好水平, 过去五年年均增长7.5%)
 /// opens nothing.
 pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
-    const OPENERS: &[&str] = &["过去五年", "过去5年", "过去的五年", "五年来", "5年来", "这五年", "五年间", "本届政府"];
+    const OPENERS: &[&str] =
+        &["过去五年", "过去5年", "过去的五年", "五年来", "5年来", "这五年", "五年间", "五年累计", "五年共", "本届政府"];
     const ANCHORS: &[&str] =
         &["去年", "一年来", "过去一年", "过去的一年", "刚刚过去的", "全年", "当年", "今年", "比上年", "同比", "预计"];
     let cs: Vec<char> = paragraph.chars().collect();
@@ -264,27 +265,34 @@ pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
         let head: String = cs[from..]
             .iter()
             .collect::<String>()
-            .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!，,".contains(c))
+            .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!，,—-".contains(c))
             .chars()
-            .take(12)
+            .take(24)
             .collect();
-        OPENERS.iter().any(|w| head.starts_with(w))
-            || (["时期", "期间", "以来"].iter().any(|w| head.contains(w))
+        // 这是改革开放步入新阶段的五年: a sentence that names the period it reviews
+        let names_the_period = head.starts_with("这是") && head.contains("的五年");
+        names_the_period
+            || OPENERS.iter().any(|w| head.starts_with(w))
+            || (["时期", "期间", "以来"].iter().any(|w| head.chars().take(12).collect::<String>().contains(w))
                 && plan_period_end(&head).is_some_and(|end| end <= reviewed)
                 && head.find('“').is_some_and(|i| i < 6))
     };
+    // a sentence or clause that opens with a year is about that year (2012年，…); a year inside a
+    // sentence (由2017年的…增加到…) is not
+    let sentence_years = years_in(paragraph).into_iter().map(|(at, _)| at).filter(|&at| {
+        cs[..at]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace() && !"—-".contains(**c))
+            .is_none_or(|c| matches!(c, '。' | '！' | '？' | '，' | '；' | '：'))
+    });
     let opener = std::iter::once(0)
         .chain(cs.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？')).map(|(i, _)| i + 1))
         .filter(|&from| from < cs.len() && opens_period(from))
         .max();
     let Some(opener) = opener else { return false };
     let chars_before = |byte: usize| paragraph[..byte].chars().count();
-    let anchor = ANCHORS
-        .iter()
-        .filter_map(|w| paragraph.rfind(w))
-        .map(chars_before)
-        .chain(years_in(paragraph).into_iter().map(|(at, _)| at))
-        .max();
+    let anchor = ANCHORS.iter().filter_map(|w| paragraph.rfind(w)).map(chars_before).chain(sentence_years).max();
     anchor.is_none_or(|a| a < opener)
 }
 
@@ -804,6 +812,10 @@ mod tests {
             ("一年来，全市生产总值增长6.9%，过去五年年均增长7.5%。居民消费价格上涨", false),
             ("多数经济指标达到五年来最好水平。工业用电量增长", false),
             ("“十三五”时期，新增", false), // reviewed 2015: the period has not ended
+            ("——这五年，人民生活明显改善。新增", true),
+            ("这是改革开放步入新阶段的五年。五年累计完成进出口总额681亿美元，实际利用外资", true),
+            ("这五年，城镇居民人均可支配收入由2010年的1万元增加到", true),
+            ("这五年，我们奋力拼搏。2015年，新增", false),
         ] {
             assert_eq!(over_past_period(paragraph, 2015), over, "{paragraph}");
         }

@@ -518,7 +518,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && span == label::Span::Year
             && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
             && layout::over_past_period(&paragraph, layout.reviewed);
-        let indicator = matcher.find(&read.label, measure, &unit).and_then(|i| {
+        // a sentence whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%) states the
+        // Corps' figures, not the region's: they keep their label and match no indicator
+        let corps = {
+            let opening = full_sentence
+                .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!—".contains(c))
+                .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
+            ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
+        };
+        let indicator = matcher.find(&read.label, measure, &unit).filter(|_| !corps).and_then(|i| {
             if period_total {
                 matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
             } else if span == label::Span::Year && spans_years {
@@ -692,6 +700,26 @@ mod tests {
                 "2023 target 4 livelihood.urban_new_jobs",
             ]
         );
+    }
+
+    #[test]
+    fn the_corps_figures_are_not_the_regions() {
+        let indicator = Indicator {
+            id: "economy.gdp_growth".to_owned(),
+            domain: "economy".to_owned(),
+            topic: String::new(),
+            name_zh: "地区生产总值增长".to_owned(),
+            name_en: String::new(),
+            unit: "%".to_owned(),
+            measure: Measure::Growth,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: vec!["生产总值增长".to_owned()],
+        };
+        let text = "一、2014年工作回顾\n全区生产总值增长10%。2014年，兵团生产总值增长16%。过去的一年，新疆生产建设兵团生产总值增长15%。向兵团转移就业3万人，生产总值增长9%。\n";
+        let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
+        let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
+        assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth"]);
     }
 
     #[test]

@@ -354,10 +354,11 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             writeln!(stderr, "error: more than 4,294,967,294 facts in one panel; split it by indicator")?;
             return Ok(BAD_DATA);
         };
-        let summaries = judged.summaries();
+        // a run that writes every row reads the facts in pair order (the summaries then too)
         if args.scope == Scope::Everything {
             judged.in_pair_order();
         }
+        let summaries = judged.summaries();
         phase(stderr, "assessed");
         if let Err(err) = write_dense(&args.out, &judged, &summaries, args.scope) {
             return write_failed(stderr, &args.out, &err);

@@ -42,6 +42,13 @@ pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
     }
 }
 
+/// "00", "01" … "99": two digits at a time.
+const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// A number's text when it is at most 32 bytes, on the stack.
 struct Short {
     bytes: [u8; 32],
@@ -86,18 +93,18 @@ fn short_number(x: f64) -> Option<Short> {
     }
     if a < 1e12 && a == (a as u64) as f64 {
         // a whole number of at most 12 digits is its own 12-digit form
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
+        let mut digits = [b'0'; 20];
         let mut rest = a as u64;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
+        for pair in digits.rchunks_exact_mut(2) {
+            let two = (rest % 100) as usize * 2;
+            pair.copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
+            rest /= 100;
             if rest == 0 {
                 break;
             }
         }
-        out.extend(&digits[at..]);
+        let first = digits.iter().position(|d| *d != b'0').unwrap_or(digits.len() - 1);
+        out.extend(&digits[first..]);
         return Some(out);
     }
     if !(1e-6..1e15).contains(&a) {
@@ -121,9 +128,10 @@ fn short_number(x: f64) -> Option<Short> {
     }
     let mut digits = [b'0'; 12];
     let mut rest = scaled;
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
+    for pair in digits.rchunks_exact_mut(2) {
+        let two = (rest % 100) as usize * 2;
+        pair.copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
+        rest /= 100;
     }
     if decimals <= 0 {
         out.extend(&digits);

@@ -239,12 +239,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let mut end = unit_from + unit_len;
         // ‰ garbled into %。 by some conversions (人口自然增长率控制在6.5%。以内): a full stop never
         // comes between a figure and its bound
+        // (or followed by another full stop, 4.87%。。; and a population rate is per mille, so its
+        // “%。” is the garbled sign even at a sentence's end: 人口自然增长率控制在6.5%。); ％o too
         let garbled_per_mille = unit == "%"
-            && chars.get(end) == Some(&'。')
-            && (["以内", "左右", "以下", "以上"]
-                .iter()
-                .any(|w| chars[end + 1..].iter().take(2).copied().eq(w.chars()))
-                || matches!(chars.get(end + 1), Some('；' | '，' | '、' | ';' | ',')));
+            && ((chars.get(end) == Some(&'。')
+                && (["以内", "左右", "以下", "以上"]
+                    .iter()
+                    .any(|w| chars[end + 1..].iter().take(2).copied().eq(w.chars()))
+                    || matches!(chars.get(end + 1), Some('；' | '，' | '、' | ';' | ',' | '。'))
+                    || ["人口自然增长率", "人口出生率", "人口死亡率"].iter().any(|w| before.contains(w))))
+                || matches!(chars.get(end), Some('o' | 'ｏ')));
         let unit = if garbled_per_mille {
             end += 1;
             "‰".to_owned()
@@ -753,6 +757,16 @@ mod tests {
             &[
                 "2023 actual eq 4.87‰ 人口自然增长率 | 人口自然增长率4.87%。",
                 "2023 actual eq 56% 城镇化率 | 城镇化率达到56%",
+            ],
+        );
+        // nor twice; a population rate is per mille at a sentence's end too; ％o
+        check(
+            "出生人口增长4.2%。。人口自然增长率控制在6.5%。城镇化率达到56%。死亡率5.1％o，",
+            &[
+                "2023 actual eq 4.2‰ 出生人口增长 | 出生人口增长4.2%。",
+                "2023 actual eq 6.5‰ 人口自然增长率 | 人口自然增长率控制在6.5%。",
+                "2023 actual eq 56% 城镇化率 | 城镇化率达到56%",
+                "2023 actual eq 5.1‰ 死亡率 | 死亡率5.1％o",
             ],
         );
     }

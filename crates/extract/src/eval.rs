@@ -306,6 +306,7 @@ pub const HEADLINE: &[&str] = &[
     "livelihood.urban_surveyed_unemployment_rate",
     "livelihood.urban_income_growth",
     "livelihood.rural_income_growth",
+    "livelihood.rural_net_income_growth",
     "livelihood.urbanization_rate",
     "agriculture.grain_output",
     "ecology.energy_intensity_change",
@@ -328,7 +329,7 @@ pub struct Floors {
 
 /// The floors in force on the development set (the figures are in BENCHMARKS.md).
 pub const GOLD_FLOORS: Floors =
-    Floors { precision: 0.96, recall: 0.96, attributes: 0.90, headline_targets: 0.77, wrong_indicators: 9 };
+    Floors { precision: 0.96, recall: 0.96, attributes: 0.90, headline_targets: 0.79, wrong_indicators: 1 };
 
 /// What extraction aims at on reports it has never seen (the development set stands in for them).
 pub const GOALS: Floors =

@@ -522,14 +522,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && span == label::Span::Year
             && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
             && layout::over_past_period(&paragraph, layout.reviewed);
-        // a sentence whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%) states the
-        // Corps' figures, not the region's: they keep their label and match no indicator
-        let corps = {
-            let opening = full_sentence
+        // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
+        // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
+        // keep their label and match no indicator
+        let corps = [full_sentence.as_str(), paragraph.as_str()].iter().any(|text| {
+            let opening = text
                 .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!—".contains(c))
                 .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
             ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
-        };
+        });
         let indicator = matcher.find(&read.label, measure, &unit).filter(|_| !corps).and_then(|i| {
             if period_total {
                 matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
@@ -720,10 +721,10 @@ mod tests {
             description: String::new(),
             aliases: vec!["生产总值增长".to_owned()],
         };
-        let text = "一、2014年工作回顾\n全区生产总值增长10%。2014年，兵团生产总值增长16%。过去的一年，新疆生产建设兵团生产总值增长15%。向兵团转移就业3万人，生产总值增长9%。\n";
+        let text = "一、2014年工作回顾\n全区生产总值增长10%。2014年，兵团生产总值增长16%。过去的一年，新疆生产建设兵团生产总值增长15%。向兵团转移就业3万人，生产总值增长9%。\n生产建设兵团要做大做强优势产业。预期生产总值增长11%。\n";
         let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
         let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
-        assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth"]);
+        assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth", ""]);
     }
 
     #[test]

@@ -443,6 +443,12 @@ pub fn normal(name: &str) -> String {
             break;
         }
     }
+    // words that qualify the comparison, not what is measured: 实际增长, 可比增长, 比上年下降,
+    // 同比增长, 城镇调查失业率全年
+    while let Some(w) = ["实际", "可比", "比上年", "同比", "全年"].iter().find(|w| s.ends_with(*w) && s.len() > w.len())
+    {
+        s.truncate(s.len() - w.len());
+    }
     s
 }
 
@@ -546,6 +552,19 @@ mod tests {
     fn label(before: &str, unit: &str, decline: bool) -> (String, Measure) {
         let r = read(before, unit, decline, 100, 0, &mut ListState::default());
         (r.label, r.measure)
+    }
+
+    #[test]
+    fn qualifiers_of_the_comparison_are_no_part_of_the_name() {
+        for (label, name) in [
+            ("城镇居民人均可支配收入实际增长", "城镇居民人均可支配收入"),
+            ("地方一般公共预算收入可比增长", "地方一般公共预算收入"),
+            ("单位生产总值能耗比上年下降", "单位生产总值能耗"),
+            ("城镇调查失业率全年", "城镇调查失业率"),
+            ("财政收入", "财政收入"),
+        ] {
+            assert_eq!(normal(label), name, "{label}");
+        }
     }
 
     #[test]

@@ -390,6 +390,9 @@ const REVIEW_WORDS: &[&str] = &[
     "工作情况",
     "取得的成就",
     "建设成就",
+    "发展成就",
+    "重大成就",
+    "主要成就",
     "过去一年",
     "过去的一年",
     "过去五年",
@@ -774,6 +777,17 @@ mod tests {
         // a five-year plan's goals reported as met, then the opening year of the next plan
         let text = "（2006年1月16日）\n一、奋力开拓，“十五”经济社会发展目标全面实现\n增长9%。\n二、努力实现“十一五”规划良好开局\n增长10%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2005), (PartKind::FiveYearReview, 2005), (PartKind::Plan, 2006)]);
+        // a year's work and a period's achievements (成就) are a review, though 主要工作 is a plan word
+        let text = "（2026年1月20日）\n一、2025年主要工作和“十四五”发展成就\n增长5%。\n二、“十五五”时期的主要目标任务\n年均增长5%。\n三、2026年工作安排\n增长5%。\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (PartKind::Opening, 2025),
+                (PartKind::Review, 2025),
+                (PartKind::FiveYearGoals, 2030),
+                (PartKind::Plan, 2026)
+            ]
+        );
         // the past five years' work, whatever plan word the heading holds
         let text = "（2008年1月23日）\n一、过去五年的工作\n增长11%。\n二、2008年的工作\n增长10%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2007), (PartKind::FiveYearReview, 2007), (PartKind::Plan, 2008)]);

@@ -142,6 +142,22 @@ fn halfwidth(text: &str) -> String {
         .collect()
 }
 
+/// Whether the words before a figure make it the starting point of a change (…由, …从, 由1997年的,
+/// 从居世界第), and the year written there, if any.
+fn base_of_change(before: &str) -> Option<Option<i32>> {
+    let mut rest = before.trim_end().trim_end_matches(['的', '底', '末']);
+    for rank in ["居世界第", "居全国第", "居全省第", "第"] {
+        rest = rest.strip_suffix(rank).unwrap_or(rest);
+    }
+    let (rest, year) = match layout::years_in(rest).last() {
+        Some(&(at, y)) if rest.chars().count() == at + 5 => {
+            (rest.char_indices().nth(at).map_or(rest, |(b, _)| &rest[..b]), Some(y))
+        }
+        _ => (rest, None),
+    };
+    (rest.ends_with('由') || rest.ends_with('从')).then_some(year)
+}
+
 /// Words after a count that make it a count of policy documents or measures, not a figure.
 const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招"];
 
@@ -484,6 +500,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 }
             }
         }
+        // 由1997年的123万公里增加到176.5万公里, 国内生产总值从26.6万亿元增加到…: the starting point
+        // of a change is a result of its own year, the one written after 由/从, else the year before
+        // the period the passage reviews (five years back in a review of five)
+        if kind == Kind::Actual
+            && let Some(written) = base_of_change(&before)
+            && chars[end..].iter().take_while(|c| !is_clause_break(**c)).any(|c| matches!(c, '到' | '至'))
+        {
+            let five = part.kind == PartKind::FiveYearReview || layout::over_past_period(&paragraph, layout.reviewed);
+            year = written.unwrap_or(if five { layout.reviewed - 5 } else { layout.reviewed - 1 });
+        }
         // a target over five years (年均增长, 累计) in this year's plan is for the period's last year
         if kind == Kind::Target && year == layout.planned && label::Span::of(&before) != label::Span::Year {
             year = layout.planned + 4;
@@ -705,6 +731,32 @@ mod tests {
                 "2023 target 4 livelihood.urban_new_jobs",
             ]
         );
+    }
+
+    #[test]
+    fn the_starting_point_of_a_change_is_a_result_of_its_own_year() {
+        let text = "一、过去五年工作回顾\n公路通车里程由1997年的123万公里增加到176万公里，高速公路由4771公里增加到2.5万公里，从居世界第39位跃升到第2位。\n二、2003年工作安排\n增长7%。\n";
+        let found = extract(text, &[], &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(
+            shown,
+            [
+                "1997 actual 123",
+                "2002 actual 176",
+                "1997 actual 4771",
+                "2002 actual 2.5",
+                "1997 actual 39",
+                "2002 actual 2",
+                "2003 target 7"
+            ]
+        );
+        // in a review of one year, the year before
+        let found =
+            extract("城镇化率由55%提高到57%。", &[], &Options { year_reviewed: Some(2023), ..Options::default() });
+        let shown: Vec<String> =
+            found.unwrap().iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2022 actual 55", "2023 actual 57"]);
     }
 
     #[test]

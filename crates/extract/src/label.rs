@@ -355,6 +355,13 @@ pub fn read(
         {
             names = vec![format!("城镇居民{rest}"), format!("农村居民{rest}")];
         }
+        // 城镇、农村常住居民人均可支配收入分别增长: the noun after the second place is both places'
+        if let [first, last] = names.as_slice()
+            && matches!(first.as_str(), "城镇" | "城市")
+            && let Some(rest) = last.strip_prefix("农村")
+        {
+            names = vec![format!("{first}{rest}"), last.clone()];
+        }
         let removed: Vec<&'static str> =
             CHANGE_WORDS.iter().filter(|w| tail.starts_with(*w)).copied().take(1).collect();
         if !continues_list {
@@ -623,6 +630,10 @@ mod tests {
             list.remember(&r, at + 2);
         }
         assert_eq!(labels, ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]);
+        let mut list = ListState::default();
+        list.list_of(2);
+        let first = read("城镇、农村常住居民人均可支配收入分别增长", "%", false, 20, 0, &mut list);
+        assert_eq!(first.label, "城镇常住居民人均可支配收入增长");
         // one name and a list of two without it: the name stays
         let mut list = ListState::default();
         list.list_of(2);

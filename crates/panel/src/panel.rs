@@ -105,8 +105,9 @@ pub struct Panel {
     /// Per fact: a range's upper end as written (`NaN` when not a range); empty when no fact is a
     /// range.
     pub value_hi: Vec<f64>,
-    /// Per fact: the 1-based line it was read from (for duplicate reports; empty once finished).
-    pub line: Vec<u64>,
+    /// Per fact: the 1-based line it was read from, for duplicate reports (a line past 2³² − 1 reads
+    /// as 4294967295); empty once finished.
+    pub line: Vec<u32>,
     /// The cell index, when the panel is dense enough for one (see [`Cells`]); the engine takes it.
     pub cells: Option<Cells>,
 }
@@ -542,7 +543,7 @@ impl PanelBuilder {
         p.unit.push(unit_code);
         p.value.push(value.to_f64());
         p.value_base.push(base);
-        p.line.push(line);
+        p.line.push(u32::try_from(line).unwrap_or(u32::MAX));
         Ok(())
     }
 
@@ -574,7 +575,7 @@ impl PanelBuilder {
         for (first, i) in duplicates {
             let kind = [Kind::Actual, Kind::Estimate, Kind::Target][p.kind[i] as usize % 3];
             problems.push(Diagnostic::new(
-                Location::at(path, p.line[i], 1),
+                Location::at(path, u64::from(p.line[i]), 1),
                 format!(
                     "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
                     p.indicators[p.indicator[i] as usize].id, p.regions[p.region[i] as usize], p.year[i], p.line[first]

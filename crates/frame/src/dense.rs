@@ -107,11 +107,10 @@ impl Judged {
 
 /// The targets in cell order, each with its result.
 fn cell_pairs(cells: Cells, targets: usize) -> Vec<Pair> {
-    let [actual, estimate, target] = &cells.slots;
     let mut pairs = Vec::with_capacity(targets);
-    for (cell, &t) in target.iter().enumerate() {
+    for (cell, &t) in cells.slots[2].iter().enumerate() {
         if t != NONE {
-            pairs.push(with_result(t, actual[cell], estimate[cell]));
+            pairs.push(with_result(t, cells.row(0, cell), cells.row(1, cell)));
         }
     }
     pairs

@@ -124,7 +124,8 @@ pub struct Cells {
     regions: usize,
     years: usize,
     first_year: i32,
-    /// Per kind code (actual, estimate, target), per cell: the fact's row, or [`EMPTY`].
+    /// Per kind code (actual, estimate, target), per cell: the fact's row, or [`EMPTY`]; empty for
+    /// a kind no fact has (read it with [`Cells::row`]).
     pub slots: [Vec<u32>; 3],
 }
 
@@ -146,7 +147,10 @@ impl Cells {
         // each kind's slots filled by a thread of its own (targets on one, results on the other):
         // the slot writes are random, and a core waits on each
         let fill = |kinds: &[u8]| -> (Vec<Vec<u32>>, Vec<(usize, usize)>) {
-            let mut slots: Vec<Vec<u32>> = kinds.iter().map(|_| vec![EMPTY; count]).collect();
+            // a kind no fact has gets no slots (most panels have no estimate)
+            let present = |kind: &u8| panel.kind.iter().any(|k| k.min(&2) == kind);
+            let mut slots: Vec<Vec<u32>> =
+                kinds.iter().map(|k| if present(k) { vec![EMPTY; count] } else { Vec::new() }).collect();
             let mut duplicates = Vec::new();
             for i in 0..panel.len() {
                 let Some(k) = kinds.iter().position(|kind| *kind == panel.kind[i].min(2)) else { continue };
@@ -171,6 +175,11 @@ impl Cells {
         let [target]: [Vec<u32>; 1] = targets.try_into().unwrap_or_default();
         cells.slots = [actual, estimate, target];
         Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
+    }
+
+    /// The row of the fact of kind code `kind` in `cell`, or [`EMPTY`].
+    pub fn row(&self, kind: usize, cell: usize) -> u32 {
+        self.slots.get(kind).and_then(|s| s.get(cell)).copied().unwrap_or(EMPTY)
     }
 
     fn index(&self, panel: &Panel, i: usize) -> usize {

@@ -527,8 +527,19 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             year = layout.planned;
         }
         // a 分别 list: how many figures it holds, up to the end of its clause
+        // 城乡居民收入分别为24366元和7932元，增长9%和11.8%: a clause of bare changes joined by 和 or
+        // 、 (no name of its own) right after figures of a sentence is a list over their names, as
+        // if it said 分别
+        let clause_end = (n.start..chars.len()).find(|&i| is_clause_break(chars[i])).unwrap_or(chars.len());
+        let in_clause = numbers.iter().filter(|m| m.start >= clause_start && m.start < clause_end).count();
+        let implicit_list = !before.contains("分别") && in_clause >= 2 && {
+            let clause: String = chars[clause_start..clause_end].iter().collect();
+            let clause = clause.trim_start();
+            ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
+                && (clause.contains('和') || clause.contains('、'))
+        };
+        let before = if implicit_list { format!("分别{before}") } else { before };
         if before.contains("分别") {
-            let clause_end = (n.start..chars.len()).find(|&i| is_clause_break(chars[i])).unwrap_or(chars.len());
             list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
         }
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
@@ -777,6 +788,19 @@ mod tests {
         let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
         let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
         assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth", ""]);
+    }
+
+    #[test]
+    fn bare_changes_joined_after_a_list_of_levels_take_their_names() {
+        check(
+            "城乡居民收入分别为24366元和7932元，增长9%和11.8%。",
+            &[
+                "2023 actual eq 24366元 城镇居民收入 | 城乡居民收入分别为24366元",
+                "2023 actual eq 7932元 农村居民收入 | 城乡居民收入分别为24366元和7932元",
+                "2023 actual eq 9% 城镇居民收入增长 | 增长9%",
+                "2023 actual eq 11.8% 农村居民收入增长 | 增长9%和11.8%",
+            ],
+        );
     }
 
     #[test]

@@ -536,6 +536,11 @@ impl<'a> Matcher<'a> {
         self.by_id.get(format!("{base}{suffix}").as_str()).copied()
     }
 
+    /// The catalogued indicator with this id.
+    pub fn get(&self, id: &str) -> Option<&'a Indicator> {
+        self.by_id.get(id).copied()
+    }
+
     /// The indicator this label names with this measure and unit, if exactly one does.
     pub fn find(&self, label: &str, measure: Measure, unit: &str) -> Option<&'a Indicator> {
         let key = normal(label);

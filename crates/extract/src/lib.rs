@@ -609,7 +609,36 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             end,
         });
     }
+    over_the_target(&mut out, &matcher, layout.planned);
     Ok(Reading { layout, facts: out })
+}
+
+/// A result of a flow more than three times the same report's target for the plan year (a review's
+/// 城镇新增就业148万人 beside this year's 城镇新增就业40万人) is a total over several years (five
+/// years make about five): it takes the indicator's five-year id when the catalogue has one, else
+/// none.
+fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32) {
+    let targets: Vec<(String, String, Decimal)> = facts
+        .iter()
+        .filter(|e| e.fact.kind == Kind::Target && e.fact.year == planned && e.fact.value > Decimal::ZERO)
+        .map(|e| (e.fact.indicator.clone(), e.fact.unit.clone(), e.fact.value))
+        .collect();
+    for e in facts
+        .iter_mut()
+        .filter(|e| e.fact.kind != Kind::Target && matches!(e.measure, Measure::Increment | Measure::Count))
+    {
+        let Some(annual) = matcher.get(&e.fact.indicator).filter(|i| !i.id.contains("_five_year")) else { continue };
+        let Some(&(_, _, target)) =
+            targets.iter().find(|(id, unit, _)| *id == e.fact.indicator && *unit == e.fact.unit)
+        else {
+            continue;
+        };
+        if e.fact.value.to_f64() > 3.0 * target.to_f64() {
+            let total = matcher.over(annual, label::Span::FiveYearTotal).filter(|t| t.id != annual.id);
+            e.fact.indicator = total.map(|t| t.id.clone()).unwrap_or_default();
+            e.matched_by = if total.is_some() { MatchedBy::Name } else { MatchedBy::None };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -788,6 +817,33 @@ mod tests {
         let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
         let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
         assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth", ""]);
+    }
+
+    #[test]
+    fn a_result_far_above_this_years_target_is_a_total_over_years() {
+        let indicator = |id: &str, name: &str| Indicator {
+            id: id.to_owned(),
+            domain: "livelihood".to_owned(),
+            topic: String::new(),
+            name_zh: name.to_owned(),
+            name_en: String::new(),
+            unit: "万人".to_owned(),
+            measure: Measure::Increment,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        let catalogue = [
+            indicator("livelihood.urban_new_jobs", "城镇新增就业"),
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）"),
+        ];
+        let text = "一、2017年工作回顾\n——人民生活明显改善。城镇新增就业148万人。2017年城镇新增就业41万人。\n二、2018年工作安排\n城镇新增就业40万人。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["livelihood.urban_new_jobs_five_year", "livelihood.urban_new_jobs", "livelihood.urban_new_jobs"]
+        );
     }
 
     #[test]

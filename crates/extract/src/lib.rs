@@ -667,6 +667,28 @@ mod tests {
         assert_eq!(shown, expected, "extracting {text:?}");
     }
 
+    /// Year, kind and value of every figure of `text`, its years read from its headings.
+    fn year_kind_value(text: &str) -> Vec<String> {
+        let found = extract(text, &[], &Options::default()).unwrap();
+        found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect()
+    }
+
+    /// A catalogue entry with what matching reads: id, name, unit and measure.
+    fn indicator(id: &str, name: &str, unit: &str, measure: Measure) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            domain: id.split('.').next().unwrap_or_default().to_owned(),
+            topic: String::new(),
+            name_zh: name.to_owned(),
+            name_en: String::new(),
+            unit: unit.to_owned(),
+            measure,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        }
+    }
+
     #[test]
     fn an_estimate_is_its_clause_or_a_sentence_that_opens_with_yuji() {
         check(
@@ -720,9 +742,7 @@ mod tests {
         );
         // a plan period's goals are for its last year; a period that has ended opens none
         let text = "一、2010年工作回顾\n增长9%。确定了“十二五”经济社会发展的主要预期目标：生产总值年均增长12%以上，城镇化率达到40%以上。“十一五”规划确定的主要目标是：城镇化率达到35%。\n二、2011年工作安排\n增长10%。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(shown, ["2010 actual 9", "2015 target 12", "2015 target 40", "2010 actual 35", "2011 target 10"]);
         // the period a paragraph names before its opener, and a heading glued to its paragraph
         let text = "一、2000年工作回顾\n增长9%。\n二、“十五”时期的奋斗目标 “十五”时期是我区加快发展的关键时期。\n为实现“十五”计划奠定基础。经济和社会发展的主要奋斗目标是：城镇登记失业率控制在5%以内。\n三、2001年的工作\n增长10%。\n";
@@ -731,30 +751,16 @@ mod tests {
             found.iter().map(|e| format!("{} {} {} {:?}", e.fact.year, e.fact.kind, e.fact.value, e.part)).collect();
         assert_eq!(shown, ["2000 actual 9 Review", "2005 target 5 FiveYearGoals", "2001 target 10 Plan"]);
         let text = "一、2000年工作回顾\n增长9%。“十五”时期我区要加快发展。经济和社会发展的主要奋斗目标是：城镇登记失业率控制在5%以内。\n三、2001年的工作\n增长10%。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(shown, ["2000 actual 9", "2005 target 5", "2001 target 10"]);
     }
 
     #[test]
     fn a_flow_over_a_period_that_ended_takes_the_five_year_id_or_none() {
-        let indicator = |id: &str, name: &str, measure: Measure| Indicator {
-            id: id.to_owned(),
-            domain: "livelihood".to_owned(),
-            topic: String::new(),
-            name_zh: name.to_owned(),
-            name_en: String::new(),
-            unit: "万人".to_owned(),
-            measure,
-            direction: zhibiao_core::Direction::Up,
-            description: String::new(),
-            aliases: Vec::new(),
-        };
         let catalogue = [
-            indicator("livelihood.urban_new_jobs", "城镇新增就业", Measure::Increment),
-            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", Measure::Increment),
-            indicator("livelihood.rural_labour_transferred", "新增转移农村劳动力", Measure::Increment),
+            indicator("livelihood.urban_new_jobs", "城镇新增就业", "万人", Measure::Increment),
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", "万人", Measure::Increment),
+            indicator("livelihood.rural_labour_transferred", "新增转移农村劳动力", "万人", Measure::Increment),
         ];
         let text = "一、过去五年工作回顾\n五年来，城镇新增就业20万人，新增转移农村劳动力30万人。2022年，城镇新增就业4万人。\n二、2023年工作安排\n城镇新增就业4万人。\n";
         let found = extract(text, &catalogue, &Options::default()).unwrap();
@@ -776,9 +782,7 @@ mod tests {
     #[test]
     fn the_starting_point_of_a_change_is_a_result_of_its_own_year() {
         let text = "一、过去五年工作回顾\n公路通车里程由1997年的123万公里增加到176万公里，高速公路由4771公里增加到2.5万公里，从居世界第39位跃升到第2位。\n二、2003年工作安排\n增长7%。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(
             shown,
             [
@@ -802,16 +806,8 @@ mod tests {
     #[test]
     fn the_corps_figures_are_not_the_regions() {
         let indicator = Indicator {
-            id: "economy.gdp_growth".to_owned(),
-            domain: "economy".to_owned(),
-            topic: String::new(),
-            name_zh: "地区生产总值增长".to_owned(),
-            name_en: String::new(),
-            unit: "%".to_owned(),
-            measure: Measure::Growth,
-            direction: zhibiao_core::Direction::Up,
-            description: String::new(),
             aliases: vec!["生产总值增长".to_owned()],
+            ..indicator("economy.gdp_growth", "地区生产总值增长", "%", Measure::Growth)
         };
         let text = "一、2014年工作回顾\n全区生产总值增长10%。2014年，兵团生产总值增长16%。过去的一年，新疆生产建设兵团生产总值增长15%。向兵团转移就业3万人，生产总值增长9%。\n生产建设兵团要做大做强优势产业。预期生产总值增长11%。\n";
         let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
@@ -821,21 +817,9 @@ mod tests {
 
     #[test]
     fn a_result_far_above_this_years_target_is_a_total_over_years() {
-        let indicator = |id: &str, name: &str| Indicator {
-            id: id.to_owned(),
-            domain: "livelihood".to_owned(),
-            topic: String::new(),
-            name_zh: name.to_owned(),
-            name_en: String::new(),
-            unit: "万人".to_owned(),
-            measure: Measure::Increment,
-            direction: zhibiao_core::Direction::Up,
-            description: String::new(),
-            aliases: Vec::new(),
-        };
         let catalogue = [
-            indicator("livelihood.urban_new_jobs", "城镇新增就业"),
-            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）"),
+            indicator("livelihood.urban_new_jobs", "城镇新增就业", "万人", Measure::Increment),
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", "万人", Measure::Increment),
         ];
         let text = "一、2017年工作回顾\n——人民生活明显改善。城镇新增就业148万人。2017年城镇新增就业41万人。\n二、2018年工作安排\n城镇新增就业40万人。\n";
         let found = extract(text, &catalogue, &Options::default()).unwrap();
@@ -907,18 +891,14 @@ mod tests {
     #[test]
     fn the_period_that_ends_states_results_inside_the_next_periods_goals() {
         let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标和任务\n“十五”期间，城镇居民人均可支配收入年均增长7.5%。“十一五”期间，城镇居民人均可支配收入年均增长8%左右。\n三、2006年工作安排\n增长10%。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(shown, ["2005 actual 9", "2005 actual 7.5", "2010 target 8", "2006 target 10"]);
     }
 
     #[test]
     fn this_year_dates_a_target_to_the_plan_year_under_a_five_year_heading() {
         let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标\n到2010年达到100亿元。确保完成全年全社会固定资产投资2000亿元以上。\n三、2006年工作安排\n增长10%。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(shown, ["2005 actual 9", "2010 target 100", "2006 target 2000", "2006 target 10"]);
     }
 
@@ -945,9 +925,7 @@ mod tests {
     #[test]
     fn a_paragraph_about_the_next_five_years_sets_targets_for_its_end() {
         let text = "一、2020年工作回顾\n增长5%。\n今后五年，主要预期目标是：地区生产总值年均增长6%左右。\n二、2021年工作安排\n增长6%以上。\n";
-        let found = extract(text, &[], &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        let shown = year_kind_value(text);
         assert_eq!(shown, ["2020 actual 5", "2025 target 6", "2021 target 6"]);
     }
 

@@ -158,6 +158,29 @@ fn base_of_change(before: &str) -> Option<Option<i32>> {
     (rest.ends_with('由') || rest.ends_with('从')).then_some(year)
 }
 
+/// The bound on the negated value (a bound is stated on the signed value: 压减超10% is < −10).
+fn mirror(bound: Bound) -> Bound {
+    match bound {
+        Bound::Gt => Bound::Lt,
+        Bound::Ge => Bound::Le,
+        Bound::Lt => Bound::Gt,
+        Bound::Le => Bound::Ge,
+        other => other,
+    }
+}
+
+fn negate(value: Decimal) -> Decimal {
+    Decimal::new(-value.mantissa(), value.exponent())
+}
+
+/// A range's ends, low first.
+fn ordered(value: Decimal, value_hi: Option<Decimal>) -> (Decimal, Option<Decimal>) {
+    match value_hi {
+        Some(h) if h < value => (h, Some(value)),
+        other => (value, other),
+    }
+}
+
 /// Words after a count that make it a count of policy documents or measures, not a figure.
 const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招"];
 
@@ -360,21 +383,11 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let decline = !to_level && DECLINE.iter().any(|w| tail.contains(w));
         // a bound is stated on the signed value: 压减超10% is < −10, 减少50%以上 is ≤ −50
         if decline {
-            bound = match bound {
-                Bound::Gt => Bound::Lt,
-                Bound::Ge => Bound::Le,
-                Bound::Lt => Bound::Gt,
-                Bound::Le => Bound::Ge,
-                other => other,
-            };
+            bound = mirror(bound);
         }
-        let value =
-            if decline && !value.is_negative() { Decimal::new(-value.mantissa(), value.exponent()) } else { value };
-        let value_hi = value_hi.map(|h| if decline { Decimal::new(-h.mantissa(), h.exponent()) } else { h });
-        let (value, value_hi) = match value_hi {
-            Some(h) if h < value => (h, Some(value)),
-            other => (value, other),
-        };
+        let value = if decline && !value.is_negative() { negate(value) } else { value };
+        let value_hi = value_hi.map(|h| if decline { negate(h) } else { h });
+        let (value, value_hi) = ordered(value, value_hi);
         let sentence_start =
             (0..n.start).rev().find(|&i| matches!(chars[i], '。' | '；' | '\n' | ';')).map_or(0, |i| i + 1);
         let sentence: String = chars[sentence_start..n.start].iter().collect();
@@ -577,6 +590,19 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 matcher.over(i, span)
             }
         });
+        // 降低企业成本300亿元: when the reduction is what the indicator measures (its name opens with
+        // the decline word and it is an amount, not a change), the figure is the reduction's size
+        let (value, value_hi, bound) = match indicator {
+            Some(i)
+                if decline
+                    && DECLINE.iter().any(|w| i.name_zh.starts_with(w))
+                    && matches!(i.measure, Measure::Level | Measure::Count | Measure::Increment) =>
+            {
+                let (lo, hi) = ordered(negate(value), value_hi.map(negate));
+                (lo, hi, mirror(bound))
+            }
+            _ => (value, value_hi, bound),
+        };
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);
@@ -828,6 +854,19 @@ mod tests {
             ids,
             ["livelihood.urban_new_jobs_five_year", "livelihood.urban_new_jobs", "livelihood.urban_new_jobs"]
         );
+    }
+
+    #[test]
+    fn a_reduction_the_indicator_measures_is_a_positive_amount() {
+        let catalogue = [
+            indicator("economy.enterprise_cost_reduction", "降低企业成本", "亿元", Measure::Level),
+            indicator("ecology.energy_intensity_change", "单位地区生产总值能耗下降", "%", Measure::Growth),
+        ];
+        let text = "一、2023年工作回顾\n降低企业成本1700亿元以上，单位地区生产总值能耗下降3%。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.indicator, e.fact.bound, e.fact.value)).collect();
+        assert_eq!(shown, ["economy.enterprise_cost_reduction ge 1700", "ecology.energy_intensity_change eq -3"]);
     }
 
     #[test]

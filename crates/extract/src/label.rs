@@ -158,6 +158,9 @@ pub struct ListState {
     nouns: Vec<String>,
     /// How many figures the 分别 list at hand holds (set by the caller before [`read`]).
     list_length: usize,
+    /// Whether the figure at hand is in a list that writes no 分别 (增长9%和11.8% after a list of
+    /// levels; set by the caller before [`read`]).
+    implied: bool,
 }
 
 impl ListState {
@@ -175,6 +178,12 @@ impl ListState {
     /// of the sentence's last figures.
     pub fn list_of(&mut self, figures: usize) {
         self.list_length = figures;
+    }
+
+    /// Says whether the next figure stands in a list read as if it said 分别, though it does not
+    /// (城乡居民收入分别为24366元和7932元，增长9%和11.8%: bare changes joined by 和).
+    pub fn implied(&mut self, implied: bool) {
+        self.implied = implied;
     }
 }
 
@@ -330,15 +339,17 @@ pub fn read(
         Increment::None
     };
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
-    let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && clause.contains("分别");
-    let (mut noun, removed) = if let Some(i) = clause.find("分别") {
+    // where the list's names end and its figures begin (an implied list has no names of its own)
+    let fenbie = clause.find("分别").map(|i| (i, i + "分别".len())).or(list.implied.then_some((0, 0)));
+    let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && fenbie.is_some();
+    let (mut noun, removed) = if let Some((i, figures)) = fenbie {
         // 财政总收入和地方财政收入年均分别增长: the span (年均, 累计) belongs to the figures, not
         // to the last name
         let names_part = strip_prefixes(clause[..i].to_owned());
         let names_part = ["年均", "平均", "累计", "合计", "同比"]
             .iter()
             .fold(names_part, |n, w| n.strip_suffix(w).map(str::to_owned).unwrap_or(n));
-        let tail = clause[i + "分别".len()..].to_owned();
+        let tail = clause[figures..].to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))

@@ -192,17 +192,23 @@ pub(crate) fn years_in(s: &str) -> Vec<(usize, i32)> {
 
 /// The last year of a five-year plan period named in a line ("十三五" → 2020), if any.
 pub(crate) fn plan_period_end(s: &str) -> Option<i32> {
-    const PERIODS: &[(&str, i32)] =
-        &[("十五五", 2030), ("十四五", 2025), ("十三五", 2020), ("十二五", 2015), ("十一五", 2010), ("九五", 2000)];
-    if let Some(&(_, y)) = PERIODS.iter().find(|(name, _)| s.contains(name)) {
-        return Some(y);
-    }
-    // “十五” alone (2001–2005), not 十五五
-    if s.contains("“十五”") || s.contains("十五”") || s.contains("十五计划") || s.contains("“十五") {
-        return Some(2005);
-    }
-    None
+    PLAN_PERIODS.iter().find(|(name, _)| s.contains(name)).map(|(_, end)| *end)
 }
+
+/// The five-year plan periods by the names reports write, with their last years: the numbered ones
+/// first, so that “十五” alone (2001–2005) is never read inside 十五五.
+const PLAN_PERIODS: &[(&str, i32)] = &[
+    ("十五五", 2030),
+    ("十四五", 2025),
+    ("十三五", 2020),
+    ("十二五", 2015),
+    ("十一五", 2010),
+    ("九五", 2000),
+    ("“十五”", 2005),
+    ("十五”", 2005),
+    ("十五计划", 2005),
+    ("“十五", 2005),
+];
 
 /// The year of the targets a goal opener earlier in a sentence announces (主要预期目标是：,
 /// 宏观调控的主要目标建议为, 主要发展目标：), whatever part the layout put the sentence in: the plan
@@ -239,10 +245,8 @@ fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
         named.extend(text.rfind(w).map(|at| (chars_before(at), Some(planned))));
     }
     named.extend(years_in(text).into_iter().map(|(at, y)| (at, (y >= planned).then_some(y))));
-    for w in ["十五五", "十四五", "十三五", "十二五", "十一五", "“十五”", "十五”"] {
-        if let (Some(at), Some(end)) = (text.rfind(w), plan_period_end(w)) {
-            named.push((chars_before(at), (end >= planned).then_some(end)));
-        }
+    for &(name, end) in PLAN_PERIODS {
+        named.extend(text.rfind(name).map(|at| (chars_before(at), (end >= planned).then_some(end))));
     }
     for w in ["今后五年", "未来五年", "今后5年", "未来5年"] {
         named.extend(text.rfind(w).map(|at| (chars_before(at), Some(planned + 4))));
@@ -262,13 +266,8 @@ pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
         &["去年", "一年来", "过去一年", "过去的一年", "刚刚过去的", "全年", "当年", "今年", "比上年", "同比", "预计"];
     let cs: Vec<char> = paragraph.chars().collect();
     let opens_period = |from: usize| {
-        let head: String = cs[from..]
-            .iter()
-            .collect::<String>()
-            .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!，,—-".contains(c))
-            .chars()
-            .take(24)
-            .collect();
+        let head: String =
+            cs[from..].iter().skip_while(|c| c.is_whitespace() || "各位代表！!，,—-".contains(**c)).take(24).collect();
         // 这是改革开放步入新阶段的五年: a sentence that names the period it reviews
         let names_the_period = head.starts_with("这是") && head.contains("的五年");
         names_the_period

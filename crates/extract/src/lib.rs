@@ -472,7 +472,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // reports (初步统计, 完成了, 去年 …)
         let reports =
             ["初步统计", "初步核算", "完成了", "实现了", "超额", "预计"].iter().any(|w| full_sentence.contains(w))
-                || full_sentence.replace("比去年", "").contains("去年");
+                || full_sentence.match_indices("去年").any(|(at, _)| !full_sentence[..at].ends_with('比'));
         let opened = if in_plan || five_years_ahead || reports {
             None
         } else {
@@ -539,7 +539,6 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         {
             year = layout.planned;
         }
-        // a 分别 list: how many figures it holds, up to the end of its clause
         // 城乡居民收入分别为24366元和7932元，增长9%和11.8%: a clause of bare changes joined by 和 or
         // 、 (no name of its own) right after figures of a sentence is a list over their names, as
         // if it said 分别
@@ -551,10 +550,12 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };
-        let before = if implicit_list { format!("分别{before}") } else { before };
-        if before.contains("分别") {
+        let in_list = before.contains("分别") || implicit_list;
+        // a 分别 list: how many figures it holds, up to the end of its clause
+        if in_list {
             list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
         }
+        list.implied(implicit_list);
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
         let measure = read.measure;
         let span = label::Span::of(&before);
@@ -606,7 +607,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);
-        if before.contains("分别") && matches!(bound, Bound::Ge | Bound::Gt) && list_bound.is_none() {
+        if in_list && matches!(bound, Bound::Ge | Bound::Gt) && list_bound.is_none() {
             list_bound = Some((sentence_of(n.start), bound));
         } else if list_bound.is_some_and(|(at, _)| at != sentence_of(n.start)) {
             list_bound = None;

@@ -2,6 +2,10 @@
 level (national / province / city) and era (2000-2009 / 2010-2019 / 2020-2026, by year delivered).
 
 usage: python3 draw.py CORPUS_DIR NORMALISED_DIR  > sample.csv
+       python3 draw.py CORPUS_DIR NORMALISED_DIR --held-out sample.csv  > ../heldout/sample.csv
+
+--held-out draws the held-out set instead (its own seed, 1 national, 2 provincial and 1 city
+report per era, 2 paragraphs each), leaving out every report of the given development sample.
 """
 import os, random, re, sys, csv
 sys.path.insert(0, os.path.dirname(__file__))
@@ -15,6 +19,10 @@ def level(folder, name):
     return 'city'
 def era(y): return '2000s' if y < 2010 else ('2010s' if y < 2020 else '2020s')
 corpus, normalised = sys.argv[1], sys.argv[2]
+exclude = set()
+if len(sys.argv) > 4 and sys.argv[3] == '--held-out':
+    SEED, PER, PARAGRAPHS = 20261202, {'national': 1, 'province': 2, 'city': 1}, 2
+    exclude = {r['doc'] for r in csv.DictReader(open(sys.argv[4], encoding='utf-8'))}
 reports = []
 for folder in sorted(os.listdir(corpus)):
     p = os.path.join(corpus, folder)
@@ -28,6 +36,7 @@ for folder in sorted(os.listdir(corpus)):
         for f in sorted(os.listdir(d)):
             if not re.fullmatch(r'\d{4}\.md', f): continue  # -part, -summary, 2016-11: not whole reports
             y = int(f[:4])
+            if f'{code}-{y}' in exclude: continue
             reports.append((level(folder, name), era(y), f'{code}-{y}', name))
 rng = random.Random(SEED)
 w = csv.writer(sys.stdout, lineterminator='\n')

@@ -231,9 +231,13 @@ fn extract_eval(args: &[String]) -> ExitCode {
     }
     let curated = extract_eval::run(&root().join("data"));
     let gold = extract_eval::run_gold(&root().join("tests/gold"));
-    match curated.and_then(|c| gold.map(|g| (c, g))) {
-        Ok(((curated, _), (gold, _))) => {
-            println!("the curated sources (data/):\n{curated}\n\nthe development set (tests/gold/):\n{gold}");
+    let held_out = extract_eval::run_gold(&root().join("tests/heldout"));
+    match curated.and_then(|c| gold.and_then(|g| held_out.map(|h| (c, g, h)))) {
+        Ok(((curated, _), (gold, _), (held_out, _))) => {
+            println!(
+                "the curated sources (data/):\n{curated}\n\nthe development set (tests/gold/):\n{gold}\n\n\
+                 the held-out set (tests/heldout/: scored, never tuned on):\n{held_out}"
+            );
             ExitCode::SUCCESS
         }
         Err(message) => {

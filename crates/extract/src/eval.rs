@@ -264,7 +264,16 @@ pub fn evaluate_gold(doc: &GoldDoc, extracted: &[Extracted], years: (i32, i32)) 
             g.passage == "targets" && !g.fact.indicator.is_empty() && g.fact.kind == zhibiao_core::Kind::Target;
         score.headline_targets += usize::from(headline_target);
         let Some(span) = spans[k] else { continue };
-        let Some(x) = within.iter().position(|e| pairs(e, g, span)) else { continue };
+        // one figure may state several gold facts (A和B分别增长10%): an extracted fact not yet
+        // paired and of the same indicator first, then one not yet paired, then any
+        let candidates = || within.iter().enumerate().filter(|(_, e)| pairs(e, g, span)).map(|(x, _)| x);
+        let Some(x) = candidates()
+            .find(|&x| !extracted_found[x] && within[x].fact.indicator == g.fact.indicator)
+            .or_else(|| candidates().find(|&x| !extracted_found[x]))
+            .or_else(|| candidates().next())
+        else {
+            continue;
+        };
         extracted_found[x] = true;
         let e = within[x];
         score.found_gold += 1;

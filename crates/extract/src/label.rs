@@ -144,6 +144,26 @@ pub struct Read {
     pub noun: String,
     /// The measure.
     pub measure: Measure,
+    /// The labels of the other names that state the same figure (城镇居民人均可支配收入和农民人均
+    /// 纯收入分别增长10%: the second name's), in order.
+    pub shared: Vec<String>,
+}
+
+impl Read {
+    /// A price index written with a per-cent sign (居民消费价格指数104%左右: the index, previous
+    /// year = 100; 居民消费价格指数控制在3.5%: the rise). An index is never below 50, a yearly rise
+    /// never above it, so the figure tells which was meant.
+    pub fn price_index_in_percent(self, unit: &str, value: f64) -> Read {
+        let index_noun = self.noun.ends_with("价格指数") || self.noun.ends_with("价格总水平指数");
+        if !(index_noun && matches!(unit, "%" | "％") && self.measure == Measure::Share) {
+            return self;
+        }
+        if value >= 50.0 {
+            Read { measure: Measure::Index, ..self }
+        } else {
+            Read { label: format!("{}上涨", self.noun), measure: Measure::Growth, ..self }
+        }
+    }
 }
 
 /// The state carried from one figure to the next: the sentence's subject and a 分别 list.
@@ -340,16 +360,22 @@ pub fn read(
     };
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
     // where the list's names end and its figures begin (an implied list has no names of its own)
-    let fenbie = clause.find("分别").map(|i| (i, i + "分别".len())).or(list.implied.then_some((0, 0)));
+    let fenbie = list_marker(&clause).or(list.implied.then_some((0, 0)));
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && fenbie.is_some();
-    let (mut noun, removed) = if let Some((i, figures)) = fenbie {
+    let mut shared: Vec<String> = Vec::new();
+    let (noun, removed) = if let Some((i, figures)) = fenbie {
         // 财政总收入和地方财政收入年均分别增长: the span (年均, 累计) belongs to the figures, not
         // to the last name
         let names_part = strip_prefixes(clause[..i].to_owned());
         let names_part = ["年均", "平均", "累计", "合计", "同比"]
             .iter()
             .fold(names_part, |n, w| n.strip_suffix(w).map(str::to_owned).unwrap_or(n));
-        let tail = clause[figures..].to_owned();
+        // 城镇居民人均可支配收入、农村居民人均纯收入实际增长均为8.5%: the verb before the marker
+        // belongs to the figures
+        let (names_part, verb_before) = strip_suffixes(names_part);
+        let names_part = trim_qualifiers(&names_part, false).to_owned();
+        // 分别实际增长10%: a qualifier of the comparison before the change word
+        let tail = trim_qualifiers(&clause[figures..], true).to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))
@@ -373,9 +399,19 @@ pub fn read(
         {
             names = vec![format!("{first}{rest}"), last.clone()];
         }
-        let removed: Vec<&'static str> =
-            CHANGE_WORDS.iter().filter(|w| tail.starts_with(*w)).copied().take(1).collect();
+        let removed: Vec<&'static str> = CHANGE_WORDS
+            .iter()
+            .filter(|w| tail.starts_with(*w))
+            .chain(verb_before.iter().filter(|w| CHANGE_WORDS.contains(w)))
+            .copied()
+            .take(1)
+            .collect();
         if !continues_list {
+            // one figure for several names (A和B分别增长6%以上, A、B均为8.5%): each name states it
+            if list.list_length == 1 && names.len() >= 2 {
+                shared = names[1..].iter().map(|n| strip_suffixes(n.clone()).0).collect();
+                names.truncate(1);
+            }
             list.names = names;
             list.next = 0;
         }
@@ -388,35 +424,85 @@ pub fn read(
         let (noun, removed) = strip_suffixes(clause);
         (strip_prefixes(noun), removed)
     };
-    noun = noun.trim_matches(|c: char| c.is_whitespace() || "“”（）()、，".contains(c)).to_owned();
-    let (n2, more) = strip_suffixes(noun.clone());
+    let (noun, more) = clean_noun(noun);
+    let mut noun = noun;
     let mut removed = removed;
-    if !more.is_empty() || n2 != noun {
-        removed.extend(more);
-        noun = strip_prefixes(n2);
-    }
-    // words inside the noun phrase that say how the figure is known, not what it measures
-    // (固定资产投资预计增长, 贷款同比增长)
-    for w in ["预计", "预期", "同比", "初步"] {
-        if noun.ends_with(w) && noun.chars().count() > w.chars().count() + 1 {
-            noun.truncate(noun.len() - w.len());
-        }
-    }
+    removed.extend(more);
     if noun.chars().count() < 2 || EMPTY_LABELS.contains(&noun.as_str()) {
         noun = list.subject.clone();
     }
     let changed = !removed.is_empty();
     let measure = measure_of(unit, &noun, changed, increment);
-    let label = match measure {
+    let label = labelled(&noun, measure, decline);
+    let shared = shared
+        .into_iter()
+        .map(|n| clean_noun(n).0)
+        .filter(|n| n.chars().count() >= 2)
+        .map(|n| labelled(&n, measure, decline))
+        .collect();
+    Read { label, noun, measure, shared }
+}
+
+/// Qualifiers of a comparison written between a name and its change word (实际增长, 可比增长).
+const QUALIFIERS: &[&str] = &["实际", "可比", "同比", "比上年"];
+
+/// `text` without the qualifiers of a comparison (比上年, 实际 …) at its start (`from_start`) or end.
+pub fn trim_qualifiers(mut text: &str, from_start: bool) -> &str {
+    while let Some(rest) = QUALIFIERS.iter().find_map(|q| {
+        if from_start { text.strip_prefix(q) } else { text.strip_suffix(q) }
+    }) {
+        text = rest;
+    }
+    text
+}
+
+/// Where a list's names end and its figures begin: at 分别, or at a 均 that gives one figure to
+/// every name (A和B均为90%, A、B均实际增长7.5%, A、B增长均为8.5%), never the 均 of 人均, 年均, 平均.
+pub fn list_marker(clause: &str) -> Option<(usize, usize)> {
+    if let Some(i) = clause.find("分别") {
+        return Some((i, i + "分别".len()));
+    }
+    clause.match_indices('均').map(|(i, _)| i).find_map(|i| {
+        let before = clause[..i].chars().next_back()?;
+        let after = trim_qualifiers(&clause[i + '均'.len_utf8()..], true);
+        let figure_follows = ["为", "达到", "达", "增长", "提高", "下降", "控制在", "保持在", "在"]
+            .iter()
+            .any(|w| after.starts_with(w))
+            || after.is_empty();
+        (!matches!(before, '人' | '年' | '平' | '户') && figure_follows && clause[..i].contains(['、', '和']))
+            .then_some((i, i + '均'.len_utf8()))
+    })
+}
+
+/// A noun phrase without the verbs, numbering and qualifiers around it; returns it and the change
+/// words taken off its end.
+fn clean_noun(noun: String) -> (String, Vec<&'static str>) {
+    let mut noun = noun.trim_matches(|c: char| c.is_whitespace() || "“”（）()、，".contains(c)).to_owned();
+    let (n2, removed) = strip_suffixes(noun.clone());
+    if !removed.is_empty() || n2 != noun {
+        noun = strip_prefixes(n2);
+    }
+    // words inside the noun phrase that say how the figure is known, not what it measures
+    // (固定资产投资预计增长, 贷款同比增长, 人均纯收入实际增长)
+    for w in ["预计", "预期", "同比", "初步", "实际"] {
+        if noun.ends_with(w) && noun.chars().count() > w.chars().count() + 1 {
+            noun.truncate(noun.len() - w.len());
+        }
+    }
+    (noun, removed)
+}
+
+/// The label of a figure of `measure` about `noun`: the noun, with 增长 / 下降 / 提高 for a change.
+fn labelled(noun: &str, measure: Measure, decline: bool) -> String {
+    match measure {
         Measure::Growth
             if !noun.ends_with("增速") && !noun.ends_with("涨幅") && !noun.ends_with("增幅") && !noun.is_empty() =>
         {
             format!("{noun}{}", if decline { "下降" } else { "增长" })
         }
         Measure::Change if !noun.is_empty() => format!("{noun}{}", if decline { "下降" } else { "提高" }),
-        _ => noun.clone(),
-    };
-    Read { label, noun, measure }
+        _ => noun.to_owned(),
+    }
 }
 
 /// The catalogue, indexed by normalised name for matching labels.
@@ -475,7 +561,7 @@ fn agrees(indicator: &Indicator, measure: Measure, unit: &str) -> bool {
     let same_dimension = match (units::lookup(unit), units::lookup(&indicator.unit)) {
         (Ok(a), Ok(b)) => a.dimension() == b.dimension(),
         _ => false,
-    };
+    } || (measure == Measure::Index && matches!(unit, "%" | "％"));
     let measures = match indicator.measure {
         Measure::Growth => measure == Measure::Growth,
         Measure::Share | Measure::Ratio => matches!(measure, Measure::Share | Measure::Ratio),
@@ -610,6 +696,20 @@ mod tests {
         assert_eq!(label("确保农民人均纯收入增加", "元", false).1, Measure::Increment);
         assert_eq!(label("高速公路通车里程新增", "公里", false).1, Measure::Increment);
         assert_eq!(label("规模以上工业增加值", "亿元", false).1, Measure::Level);
+    }
+
+    #[test]
+    fn a_price_index_written_with_a_percent_sign_is_an_index_or_a_rise() {
+        let index = |before: &str, value: f64| {
+            let r = read(before, "%", false, 100, 0, &mut ListState::default()).price_index_in_percent("%", value);
+            (r.label, r.measure)
+        };
+        assert_eq!(index("居民消费价格指数", 104.0), ("居民消费价格指数".into(), Measure::Index));
+        assert_eq!(index("居民消费价格指数控制在", 3.5), ("居民消费价格指数上涨".into(), Measure::Growth));
+        assert_eq!(index("居民消费价格指数涨幅控制在", 3.0).1, Measure::Growth);
+        assert_eq!(index("城镇化率", 60.0).1, Measure::Share, "a share stays a share");
+        let r = read("居民消费价格指数", "‰", false, 100, 0, &mut ListState::default());
+        assert_eq!(r.clone().price_index_in_percent("‰", 104.0).measure, r.measure);
     }
 
     #[test]

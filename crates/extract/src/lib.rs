@@ -133,7 +133,9 @@ fn unit_at(chars: &[char], at: usize) -> Option<(String, usize, bool)> {
 }
 
 fn halfwidth(text: &str) -> String {
+    // a misprinted number keeps a stray space around its point (20 .8%, 12. 9%)
     text.chars()
+        .filter(|c| *c != ' ')
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' => '.',
@@ -294,6 +296,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         } else {
             unit
         };
+        // a sign written twice (农民人均纯收入增长9%%以上) is one
+        if matches!(unit.as_str(), "%" | "％") && matches!(chars.get(end), Some('%' | '％')) {
+            end += 1;
+        }
         let after: String = chars[end..(end + 4).min(chars.len())].iter().collect();
         // range: 6%—6.5%, 6-6.5%
         let mut value_hi = None;
@@ -546,7 +552,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let in_clause = numbers.iter().filter(|m| m.start >= clause_start && m.start < clause_end).count();
         let implicit_list = !before.contains("分别") && in_clause >= 2 && {
             let clause: String = chars[clause_start..clause_end].iter().collect();
-            let clause = clause.trim_start();
+            let clause = label::trim_qualifiers(clause.trim_start(), true);
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };
@@ -556,7 +562,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
         }
         list.implied(implicit_list);
-        let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list);
+        let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list)
+            .price_index_in_percent(&unit, value.to_f64());
         let measure = read.measure;
         let span = label::Span::of(&before);
         // a name that matched a five-year id (改造农村危房) states one year's figure unless its
@@ -582,15 +589,18 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
             ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
         });
-        let indicator = matcher.find(&read.label, measure, &unit).filter(|_| !corps).and_then(|i| {
-            if period_total {
-                matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
-            } else if span == label::Span::Year && spans_years {
-                Some(i)
-            } else {
-                matcher.over(i, span)
-            }
-        });
+        let indicator_of = |label: &str| {
+            matcher.find(label, measure, &unit).filter(|_| !corps).and_then(|i| {
+                if period_total {
+                    matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
+                } else if span == label::Span::Year && spans_years {
+                    Some(i)
+                } else {
+                    matcher.over(i, span)
+                }
+            })
+        };
+        let indicator = indicator_of(&read.label);
         // 降低企业成本300亿元: when the reduction is what the indicator measures (its name opens with
         // the decline word and it is an amount, not a change), the figure is the reduction's size
         let (value, value_hi, bound) = match indicator {
@@ -613,6 +623,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             list_bound = None;
         }
         let quote: String = chars[clause_start..end].iter().collect();
+        // the other names of a list that give this one figure to each (A和B分别增长10%)
+        let shared: Vec<(String, Option<&Indicator>)> =
+            read.shared.iter().map(|label| (label.clone(), indicator_of(label))).collect();
         out.push(Extracted {
             fact: Fact {
                 indicator: indicator.map(|i| i.id.clone()).unwrap_or_default(),
@@ -635,6 +648,14 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             start: clause_start,
             end,
         });
+        for (label, indicator) in shared {
+            let Some(first) = out.last() else { break };
+            let mut also = first.clone();
+            also.fact.indicator = indicator.map(|i| i.id.clone()).unwrap_or_default();
+            also.matched_by = if indicator.is_some() { MatchedBy::Name } else { MatchedBy::None };
+            also.label_zh = label;
+            out.push(also);
+        }
     }
     over_the_target(&mut out, &matcher, layout.planned);
     Ok(Reading { layout, facts: out })
@@ -925,6 +946,25 @@ mod tests {
                 "2023 actual eq 56% 城镇化率 | 城镇化率达到56%",
                 "2023 actual eq 5.1‰ 死亡率 | 死亡率5.1％o",
             ],
+        );
+        // one figure for each of several names (分别 or 均 with a single figure): one fact per name;
+        // the 均 of 人均 or 年均 is no such word
+        check(
+            "城镇居民人均可支配收入和农民人均纯收入分别实际增长10%；城镇居民人均可支配收入、农村居民人均纯收入实际增长均为8.5%左右；污水处理率和垃圾处理率均达到90%，城镇居民人均可支配收入年均增长8%。",
+            &[
+                "2023 actual eq 10% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入和农民人均纯收入分别实际增长10%",
+                "2023 actual eq 10% 农民人均纯收入增长 | 城镇居民人均可支配收入和农民人均纯收入分别实际增长10%",
+                "2023 actual approx 8.5% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入、农村居民人均纯收入实际增长均为8.5%左右",
+                "2023 actual approx 8.5% 农村居民人均纯收入增长 | 城镇居民人均可支配收入、农村居民人均纯收入实际增长均为8.5%左右",
+                "2023 actual eq 90% 污水处理率 | 污水处理率和垃圾处理率均达到90%",
+                "2023 actual eq 90% 垃圾处理率 | 污水处理率和垃圾处理率均达到90%",
+                "2023 actual eq 8% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入年均增长8%",
+            ],
+        );
+        // a per-cent sign written twice is one, and the bound after it holds
+        check(
+            "农民人均纯收入增长9%%以上，",
+            &["2023 actual ge 9% 农民人均纯收入增长 | 农民人均纯收入增长9%%以上"],
         );
     }
 

@@ -125,6 +125,13 @@ pub fn scan(text: &str) -> Vec<Written> {
             if i + 2 < chars.len() && chars[i] == ' ' && matches!(chars[i + 1], '.' | '．') && is_digit(chars[i + 2]) {
                 i += 1;
             }
+            // and a stray space after it, before a per-cent sign (12. 9%)
+            if i + 2 < chars.len() && matches!(chars[i], '.' | '．') && chars[i + 1] == ' ' && is_digit(chars[i + 2]) {
+                let digits_end = (i + 2..chars.len()).find(|&j| !is_digit(chars[j])).unwrap_or(chars.len());
+                if matches!(chars.get(digits_end), Some('%' | '％')) {
+                    i = digits_end;
+                }
+            }
             if i + 1 < chars.len() && matches!(chars[i], '.' | '．') && is_digit(chars[i + 1]) {
                 i += 1;
                 while i < chars.len() && is_digit(chars[i]) {
@@ -501,6 +508,7 @@ mod tests {
             &[("8", Class::Name), ("10", Class::Name), ("3", Class::Name), ("10", Class::Quantity)],
         );
         check("增长26%、20 .8%", &[("26", Class::Quantity), ("20 .8", Class::Quantity)]);
+        check("增长12. 9%，2. 5倍", &[("12. 9", Class::Quantity), ("2", Class::Quantity), ("5", Class::Quantity)]);
         check("重修三元书院，补助三元", &[("三", Class::Name), ("三", Class::Quantity)]);
         check(
             "十八届三中全会，三次产业结构，完善万亿元项目库",

@@ -45,6 +45,13 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             if i + 2 < chars.len() && chars[i] == ' ' && chars[i + 1] == '.' && chars[i + 2].is_ascii_digit() {
                 i += 1;
             }
+            // and a stray space after it, before a per-cent sign (12. 9%)
+            if i + 2 < chars.len() && chars[i] == '.' && chars[i + 1] == ' ' && chars[i + 2].is_ascii_digit() {
+                let digits_end = (i + 2..chars.len()).find(|&j| !chars[j].is_ascii_digit()).unwrap_or(chars.len());
+                if chars.get(digits_end) == Some(&'%') {
+                    i = digits_end;
+                }
+            }
             if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
                 i += 1;
                 while i < chars.len() && chars[i].is_ascii_digit() {

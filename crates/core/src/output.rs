@@ -28,16 +28,21 @@ pub fn number(x: f64) -> String {
 
 /// Appends [`number`]`(x)` to `out` without allocating.
 pub fn push_number(out: &mut String, x: f64) {
-    match short_number(x) {
-        Some(short) => out.push_str(short.as_str()),
+    let mut buf = [0u8; SHORT];
+    match short_number(x, &mut buf) {
+        Some(len) => out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default()),
         None => out.push_str(&long_number(x)),
     }
 }
 
 /// Appends [`number`]`(x)` to a byte buffer without allocating (the hot path of large outputs).
 pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
-    match short_number(x) {
-        Some(short) => out.extend_from_slice(short.as_bytes()),
+    if !x.is_finite() {
+        return;
+    }
+    let mut buf = [0u8; SHORT];
+    match short_number(x, &mut buf) {
+        Some(len) => out.extend_from_slice(&buf[..len]),
         None => out.extend_from_slice(long_number(x).as_bytes()),
     }
 }
@@ -49,63 +54,45 @@ const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// A number's text when it is at most 32 bytes, on the stack.
-struct Short {
-    bytes: [u8; 32],
-    len: usize,
-}
+/// The longest text [`short_number`] writes: a sign, 12 digits, a point and 6 zeros after it,
+/// or 12 digits and 3 zeros before it.
+const SHORT: usize = 24;
 
-impl Short {
-    fn push(&mut self, byte: u8) {
-        if let Some(slot) = self.bytes.get_mut(self.len) {
-            *slot = byte;
-            self.len += 1;
+/// The digits of `n` (below 10^20), right-aligned in `digits`; returns where they start.
+fn digits_of(mut n: u64, digits: &mut [u8; 20]) -> usize {
+    let mut at = digits.len();
+    loop {
+        let two = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
+        if n == 0 {
+            break;
         }
     }
-
-    fn extend(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.push(*b));
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len]
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
-    }
+    if digits[at] == b'0' && at + 1 < digits.len() { at + 1 } else { at }
 }
 
-/// [`number`] for the common case: zero, non-finite (empty), and magnitudes in [1e-6, 1e15), found
-/// with integer arithmetic; `None` for the rest.
-fn short_number(x: f64) -> Option<Short> {
-    let mut out = Short { bytes: [b'0'; 32], len: 0 };
+/// [`number`] for the common case, written into `out`: zero, non-finite (empty), and magnitudes in
+/// [1e-6, 1e15), found with integer arithmetic; returns the length written, or `None` for the rest.
+fn short_number(x: f64, out: &mut [u8; SHORT]) -> Option<usize> {
     if !x.is_finite() {
-        return Some(out);
+        return Some(0);
     }
     if x == 0.0 {
-        out.push(b'0');
-        return Some(out);
+        out[0] = b'0';
+        return Some(1);
     }
     let a = x.abs();
-    if x < 0.0 {
-        out.push(b'-');
-    }
+    let mut len = usize::from(x < 0.0);
+    out[0] = b'-';
+    let mut digits = [b'0'; 20];
     if a < 1e12 && a == (a as u64) as f64 {
         // a whole number of at most 12 digits is its own 12-digit form
-        let mut digits = [b'0'; 20];
-        let mut rest = a as u64;
-        for pair in digits.rchunks_exact_mut(2) {
-            let two = (rest % 100) as usize * 2;
-            pair.copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
-            rest /= 100;
-            if rest == 0 {
-                break;
-            }
-        }
-        let first = digits.iter().position(|d| *d != b'0').unwrap_or(digits.len() - 1);
-        out.extend(&digits[first..]);
-        return Some(out);
+        let first = digits_of(a as u64, &mut digits);
+        let n = digits.len() - first;
+        out[len..len + n].copy_from_slice(&digits[first..]);
+        return Some(len + n);
     }
     if !(1e-6..1e15).contains(&a) {
         return None;
@@ -126,33 +113,34 @@ fn short_number(x: f64) -> Option<Short> {
     if !(100_000_000_000..1_000_000_000_000).contains(&scaled) {
         return None;
     }
-    let mut digits = [b'0'; 12];
-    let mut rest = scaled;
-    for pair in digits.rchunks_exact_mut(2) {
-        let two = (rest % 100) as usize * 2;
-        pair.copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
-        rest /= 100;
-    }
+    digits_of(scaled, &mut digits);
+    let twelve = &digits[8..];
     if decimals <= 0 {
-        out.extend(&digits);
-        (0..-decimals).for_each(|_| out.push(b'0'));
-    } else {
-        let decimals = decimals as usize;
-        let (int, frac) = digits.split_at(digits.len().saturating_sub(decimals));
-        let zeros = decimals.saturating_sub(digits.len());
-        let kept = frac.iter().rposition(|d| *d != b'0').map_or(0, |p| p + 1);
-        if int.is_empty() {
-            out.push(b'0');
-        } else {
-            out.extend(int);
-        }
-        if kept > 0 {
-            out.push(b'.');
-            (0..zeros).for_each(|_| out.push(b'0'));
-            out.extend(&frac[..kept]);
-        }
+        // at most 3 zeros (a < 1e15)
+        let zeros = usize::try_from(-decimals).ok()?;
+        out[len..len + 12].copy_from_slice(twelve);
+        out[len + 12..len + 12 + zeros].fill(b'0');
+        return Some(len + 12 + zeros);
     }
-    Some(out)
+    let decimals = decimals as usize;
+    let (int, frac) = twelve.split_at(12usize.saturating_sub(decimals));
+    let zeros = decimals.saturating_sub(12);
+    let kept = frac.iter().rposition(|d| *d != b'0').map_or(0, |p| p + 1);
+    if int.is_empty() {
+        out[len] = b'0';
+        len += 1;
+    } else {
+        out[len..len + int.len()].copy_from_slice(int);
+        len += int.len();
+    }
+    if kept > 0 {
+        out[len] = b'.';
+        out[len + 1..len + 1 + zeros].fill(b'0');
+        len += 1 + zeros;
+        out[len..len + kept].copy_from_slice(&frac[..kept]);
+        len += kept;
+    }
+    Some(len)
 }
 
 /// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its

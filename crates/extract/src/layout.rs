@@ -238,7 +238,7 @@ pub(crate) fn goal_opener(sentence: &str, before: &str, planned: i32) -> Option<
 
 /// The year the targets of a passage are for, from the last year or period it names: `Some(None)`
 /// when that is in the past, `None` when it names none.
-fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
+pub(crate) fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
     let chars_before = |byte: usize| text[..byte].chars().count();
     let mut named: Vec<(usize, Option<i32>)> = Vec::new();
     for w in ["今年", "本年"] {

@@ -536,11 +536,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 今年 / 全年 / 年内 in its own sentence date an annual target to the plan year, whatever
         // period the passage's heading names (确保完成全年全社会固定资产投资2000亿元以上 under
         // 努力实现“十一五”规划良好开局)
+        // (and so does the plan year when it is the last period its paragraph names before the
+        // figure: 2003年政府工作建议…地方财政收入增长9.5% at the end of a 今后五年 part, unless the
+        // figure's sentence names a span, 年均 or 累计)
         if kind == Kind::Target
             && year > layout.planned
             && label::Span::of(&before) == label::Span::Year
             && (["今年", "全年", "年内", "本年"].iter().any(|w| full_sentence.contains(w))
-                || layout::years_in(&full_sentence).iter().any(|(_, y)| *y == layout.planned))
+                || layout::years_in(&full_sentence).iter().any(|(_, y)| *y == layout.planned)
+                || (layout::period_named(&paragraph, layout.planned) == Some(Some(layout.planned))
+                    && label::Span::of(&full_sentence) == label::Span::Year))
             && !layout::years_in(&full_sentence).iter().any(|(_, y)| *y > layout.planned)
         {
             year = layout.planned;
@@ -980,6 +985,14 @@ mod tests {
         let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标\n到2010年达到100亿元。确保完成全年全社会固定资产投资2000亿元以上。\n三、2006年工作安排\n增长10%。\n";
         let shown = year_kind_value(text);
         assert_eq!(shown, ["2005 actual 9", "2010 target 100", "2006 target 2000", "2006 target 10"]);
+        // the plan year named last in the paragraph before the figure, in a later sentence; a span
+        // or a later year named after it takes the figure back to the period
+        let text = "一、2002年工作回顾\n增长9%。\n二、今后五年的主要任务\n今后五年，城镇化率达到45%。2003年政府工作的建议。地方财政收入增长9.5%，城镇登记失业率控制在4.5%以内。生产总值年均增长9%。到2007年，森林覆盖率达到30%。\n";
+        let shown = year_kind_value(text);
+        assert_eq!(
+            shown,
+            ["2002 actual 9", "2007 target 45", "2003 target 9.5", "2003 target 4.5", "2007 target 9", "2007 target 30"]
+        );
     }
 
     #[test]

@@ -221,7 +221,8 @@ pub struct Indicator {
     /// One sentence on what is measured.
     pub description: String,
     /// Other names the indicator goes by across reports and eras (国内生产总值增长 / 生产总值增长 /
-    /// GDP增长), written like `name_zh`; empty in a minimal catalogue.
+    /// GDP增长), written like `name_zh`, most specific first (extraction gives a report's figure to
+    /// the more specific name when two of them disagree); empty in a minimal catalogue.
     pub aliases: Vec<String>,
 }
 

@@ -198,21 +198,26 @@ pub struct Drawn {
     pub stale: Vec<Review>,
 }
 
-/// How strongly a statement speaks for its key: the report of the year first, then its review or
-/// plan part, then text order.
-fn precedence(fact: &Fact, part: PartKind, entry: &CorpusEntry) -> (u8, u8) {
-    let own_year = match fact.kind {
-        Kind::Target => entry.year_planned == fact.year,
-        Kind::Actual | Kind::Estimate => entry.year_reviewed == fact.year,
+/// How strongly a statement speaks for its key: the report of the year first; then the report
+/// nearest the year (a target for 2010 from the 2006 report's five-year plan before one from the
+/// 2003 report's long-range goals; a result from the report just after the year before later
+/// restatements); then its review or plan part; then text order.
+fn precedence(fact: &Fact, part: PartKind, entry: &CorpusEntry) -> Precedence {
+    let (own_year, distance) = match fact.kind {
+        Kind::Target => (entry.year_planned == fact.year, fact.year - entry.year_planned),
+        Kind::Actual | Kind::Estimate => (entry.year_reviewed == fact.year, entry.year_reviewed - fact.year),
     };
     let main_part = matches!(part, PartKind::Review | PartKind::Plan);
-    (u8::from(!own_year), u8::from(!main_part))
+    (u8::from(!own_year), u16::try_from(distance.max(0)).unwrap_or(u16::MAX), u8::from(!main_part))
 }
+
+/// The order of [`precedence`]: lower speaks first; reviewed and curated statements are all zeros.
+type Precedence = (u8, u16, u8);
 
 type Key = (String, String, i32, Kind);
 
 /// A statement competing for its key: its precedence, its place in reading order, the fact.
-type Statement = ((u8, u8), usize, AnchoredFact);
+type Statement = (Precedence, usize, AnchoredFact);
 
 /// Extracts every corpus text and applies the reviews. `texts` holds the corpus texts by id.
 /// `curated` holds the facts a person curated completely (`data/facts/`): for their sources they
@@ -288,7 +293,7 @@ pub fn draw(
     }
     for f in curated {
         let key: Key = (f.fact.indicator.clone(), f.fact.region.clone(), f.fact.year, f.fact.kind);
-        all.entry(key).or_default().push(((0, 0), order, f.clone()));
+        all.entry(key).or_default().push(((0, 0, 0), order, f.clone()));
         order += 1;
     }
     // reviews: reject and correct act on the statement they anchor, before the key's choice
@@ -331,7 +336,7 @@ pub fn draw(
                 fact.method = Method::Reviewed;
             }
             // a reviewed statement speaks first for its key
-            let rank = if fact.method == Method::Reviewed { (0, 0) } else { rank };
+            let rank = if fact.method == Method::Reviewed { (0, 0, 0) } else { rank };
             let key: Key = (fact.fact.indicator.clone(), fact.fact.region.clone(), fact.fact.year, fact.fact.kind);
             match chosen.get(&key) {
                 Some((best, best_at, _)) if (*best, *best_at) <= (rank, at) => drawn.restatements += 1,
@@ -371,7 +376,7 @@ pub fn draw(
         if chosen.contains_key(&key) {
             drawn.restatements += 1;
         }
-        chosen.insert(key, ((0, 0), 0, AnchoredFact { fact, start: r.start, end: r.end, method: Method::Reviewed }));
+        chosen.insert(key, ((0, 0, 0), 0, AnchoredFact { fact, start: r.start, end: r.end, method: Method::Reviewed }));
     }
     drawn.facts = chosen.into_values().map(|(_, _, f)| f).collect();
     drawn

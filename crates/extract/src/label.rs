@@ -181,6 +181,10 @@ pub struct ListState {
     /// Whether the figure at hand is in a list that writes no 分别 (增长9%和11.8% after a list of
     /// levels; set by the caller before [`read`]).
     implied: bool,
+    /// The name the sentence opens with (set by the caller before [`read`]): the subject of a
+    /// figure with no name of its own when no earlier figure of the sentence gave one
+    /// (全省生产总值突破两万亿元大关，达到21701亿元).
+    opening: String,
 }
 
 impl ListState {
@@ -198,6 +202,19 @@ impl ListState {
     /// of the sentence's last figures.
     pub fn list_of(&mut self, figures: usize) {
         self.list_length = figures;
+    }
+
+    /// Gives the first clause of the figure's sentence, whose name (up to its first verb) is the
+    /// subject of last resort.
+    pub fn opening(&mut self, first_clause: &str) {
+        let head = strip_prefixes(first_clause.trim().to_owned());
+        let cut = ["突破", "达到", "达", "增长", "增加", "下降", "实现", "完成", "超过", "提高", "为", "是"]
+            .iter()
+            .filter_map(|v| head.find(v))
+            .min()
+            .unwrap_or(head.len());
+        let name = clean_noun(head[..cut].to_owned()).0;
+        self.opening = if name.chars().count() >= 2 && is_a_name(&name) { name } else { String::new() };
     }
 
     /// Says whether the next figure stands in a list read as if it said 分别, though it does not
@@ -231,8 +248,17 @@ fn strip_suffixes(mut s: String) -> (String, Vec<&'static str>) {
 fn strip_prefixes(mut s: String) -> String {
     loop {
         let trimmed = s.trim_start_matches(|c: char| c.is_whitespace() || "“”（）()、，：:".contains(c)).to_owned();
-        // list numbering: （1）, 1、, 1.
+        // list numbering: （1）, 1、, 1.; a footnote mark: [1]
         let cs: Vec<char> = trimmed.chars().collect();
+        if matches!(cs.first(), Some('[' | '［'))
+            && let Some(close) = cs.iter().position(|c| matches!(c, ']' | '］'))
+            && close > 1
+            && cs[1..close].iter().all(|c| c.is_ascii_digit())
+            && cs.len() > close + 2
+        {
+            s = cs[close + 1..].iter().collect();
+            continue;
+        }
         let digits = cs.iter().take_while(|c| c.is_ascii_digit()).count();
         if digits > 0
             && digits < 3
@@ -428,8 +454,8 @@ pub fn read(
     let mut noun = noun;
     let mut removed = removed;
     removed.extend(more);
-    if noun.chars().count() < 2 || EMPTY_LABELS.contains(&noun.as_str()) {
-        noun = list.subject.clone();
+    if noun.chars().count() < 2 || !is_a_name(&noun) {
+        noun = if list.subject.is_empty() { list.opening.clone() } else { list.subject.clone() };
     }
     let changed = !removed.is_empty();
     let measure = measure_of(unit, &noun, changed, increment);
@@ -441,6 +467,15 @@ pub fn read(
         .map(|n| labelled(&n, measure, decline))
         .collect();
     Read { label, noun, measure, shared }
+}
+
+/// Whether a clause's noun phrase names something: not a word that names nothing by itself (同比,
+/// 分别 …), not the base of a comparison (比上年, 比“九五”期末, 比2000年), not a span of years (五年,
+/// 五年年均).
+fn is_a_name(noun: &str) -> bool {
+    !EMPTY_LABELS.contains(&noun)
+        && !noun.starts_with('比')
+        && !["五年", "5年", "五年年均", "五年来", "年均", "十年"].contains(&noun)
 }
 
 /// Qualifiers of a comparison written between a name and its change word (实际增长, 可比增长).
@@ -528,7 +563,10 @@ impl Span {
     pub fn of(clause: &str) -> Span {
         if clause.contains("年均") {
             Span::FiveYearAverage
-        } else if ["累计", "五年", "合计", "总计"].iter().any(|w| clause.contains(w)) {
+        } else if ["累计", "五年", "合计", "总计"].iter().any(|w| clause.contains(w))
+            // 5年 as a span, not the end of a year (2015年)
+            || clause.match_indices("5年").any(|(at, _)| !clause[..at].ends_with(|c: char| c.is_ascii_digit()))
+        {
             Span::FiveYearTotal
         } else {
             Span::Year
@@ -588,7 +626,9 @@ fn without_region(name: &str) -> Option<String> {
         let s: Vec<char> = suffix.chars().collect();
         for len in 2..=4 {
             let end = len + s.len();
-            if chars.len() > end + 1 && chars[len..end] == s[..] {
+            // a place's name has no digits and is no part of a region (山区5市, 沿海3市)
+            let a_name = !chars[..len.min(chars.len())].iter().any(|c| c.is_ascii_digit() || c.is_numeric());
+            if a_name && chars.len() > end + 1 && chars[len..end] == s[..] {
                 return Some(chars[end..].iter().collect());
             }
         }
@@ -631,6 +671,17 @@ impl<'a> Matcher<'a> {
             return Some(annual);
         }
         self.by_id.get(format!("{base}{suffix}").as_str()).copied()
+    }
+
+    /// How closely `label` names `indicator`: 0 for its own name, then its aliases in the order the
+    /// catalogue lists them (most specific first), `usize::MAX` when it names it by none of them.
+    pub fn rank(&self, indicator: &Indicator, label: &str) -> usize {
+        let key = normal(label);
+        let key = if self.by_name.contains_key(&key) { key } else { without_region(&key).unwrap_or(key) };
+        std::iter::once(&indicator.name_zh)
+            .chain(indicator.aliases.iter())
+            .position(|name| normal(name) == key)
+            .unwrap_or(usize::MAX)
     }
 
     /// The catalogued indicator with this id.
@@ -686,6 +737,7 @@ mod tests {
         assert_eq!(label("居民消费价格涨幅", "%", false), ("居民消费价格涨幅".into(), Measure::Growth));
         assert_eq!(label("粮食产量达到", "亿斤", false), ("粮食产量".into(), Measure::Level));
         assert_eq!(label("城镇新增就业", "万人", false), ("城镇新增就业".into(), Measure::Increment));
+        assert_eq!(label("预计[1]全省生产总值增长", "%", false).0, "生产总值增长", "a footnote mark");
         // a span word before 分别 is no part of the last name
         let mut list = ListState::default();
         let first = read("财政总收入和地方财政收入年均分别增长", "%", false, 30, 0, &mut list);
@@ -783,11 +835,15 @@ mod tests {
         assert_eq!(id(2, "五年来，经济年均增长"), None, "no five-year average id: no indicator, not the annual one");
         assert_eq!(id(3, "五年实际利用外资"), None);
         assert_eq!(id(1, "累计"), Some("livelihood.urban_new_jobs_five_year"));
+        assert_eq!(id(0, "5年城镇新增就业"), Some("livelihood.urban_new_jobs_five_year"));
+        assert_eq!(id(0, "2015年城镇新增就业"), Some("livelihood.urban_new_jobs"), "a year, not a span");
         let mut mileage = indicator("economy.expressway_mileage", "公里", Measure::Level);
         mileage.name_zh = "高速公路通车里程".into();
         let roads = [mileage];
         let m = Matcher::new(&roads);
         assert!(m.find("高速公路通车里程", Measure::Level, "公里").is_some());
         assert!(m.find("高速公路通车里程", Measure::Increment, "公里").is_none(), "新增468公里 is not the mileage");
+        assert!(m.find("湖北省高速公路通车里程", Measure::Level, "公里").is_some());
+        assert!(m.find("山区5市高速公路通车里程", Measure::Level, "公里").is_none(), "a part of the region");
     }
 }

@@ -195,6 +195,48 @@ pub(crate) fn plan_period_end(s: &str) -> Option<i32> {
     PLAN_PERIODS.iter().find(|(name, _)| s.contains(name)).map(|(_, end)| *end)
 }
 
+/// The two years a sentence compares or spans, earlier first: 2010年同2005年相比 (also 与 / 比),
+/// 2013－2020年 (also — – - ~ 至 到). `None` when it names no such pair.
+pub(crate) fn years_spanned(sentence: &str) -> Option<(i32, i32)> {
+    let cs: Vec<char> = sentence.chars().collect();
+    let year_at = |i: usize| -> Option<i32> {
+        let w = cs.get(i..i + 4)?;
+        if !w.iter().all(|c| c.is_ascii_digit()) || (i > 0 && cs[i - 1].is_ascii_digit()) {
+            return None;
+        }
+        if cs.get(i + 4).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let y = w.iter().fold(0i32, |a, c| a * 10 + c.to_digit(10).map_or(0, |d| d as i32));
+        (1949..=2100).contains(&y).then_some(y)
+    };
+    let years: Vec<(usize, i32)> = (0..cs.len()).filter_map(|i| year_at(i).map(|y| (i, y))).collect();
+    years.windows(2).find_map(|pair| {
+        let ((i, a), (j, b)) = (pair[0], pair[1]);
+        let between: String = cs[i + 4..j].iter().collect();
+        let after: String = cs[j + 4..].iter().take(8).collect();
+        let range = matches!(between.as_str(), "－" | "—" | "–" | "-" | "~" | "～" | "至" | "到" | "——")
+            && after.starts_with('年');
+        let compared = ["年同", "年与", "年比"].contains(&between.as_str()) && after.starts_with("年相比")
+            || between == "年比" && after.starts_with('年');
+        (range || compared).then_some((a.min(b), a.max(b)))
+    })
+}
+
+/// The years a change is stated over when its clause names its base: 比1997年增长57% (1997 to
+/// `year`), 比“九五”末增长53.8% (the period's last year to `year`). `None` for any other clause
+/// (比上年 names no year).
+pub(crate) fn compared_with(clause: &str, year: i32) -> Option<(i32, i32)> {
+    let at = clause.rfind('比')?;
+    let base = &clause[at..];
+    let from = years_in(base)
+        .first()
+        .map(|&(_, y)| y)
+        .or_else(|| PLAN_PERIODS.iter().find(|(name, _)| base.contains(name)).map(|&(_, end)| end))
+        .or_else(|| ["八五"].iter().any(|w| base.contains(w)).then_some(1995))?;
+    (from < year).then_some((from, year))
+}
+
 /// The five-year plan periods by the names reports write, with their last years: the numbered ones
 /// first, so that “十五” alone (2001–2005) is never read inside 十五五.
 const PLAN_PERIODS: &[(&str, i32)] = &[
@@ -719,6 +761,23 @@ mod tests {
         let l = layout(text, Hints::default());
         let parts: Vec<String> = l.parts.iter().map(|p| format!("{:?}@{}:{}", p.kind, p.start, p.year)).collect();
         format!("{}→{} {} [{}]", l.reviewed, l.planned, l.found_by, parts.join(" "))
+    }
+
+    #[test]
+    fn the_years_a_sentence_compares_or_spans() {
+        assert_eq!(years_spanned("2010年同2005年相比，预计生产总值总量翻了一番多"), Some((2005, 2010)));
+        assert_eq!(years_spanned("预计2013－2020年，全区地区生产总值年均增长"), Some((2013, 2020)));
+        assert_eq!(years_spanned("2021—2025年"), Some((2021, 2025)));
+        assert_eq!(years_spanned("由2017年的3.1%提高到2022年的"), None);
+        assert_eq!(years_spanned("2023年全市生产总值增长"), None);
+    }
+
+    #[test]
+    fn the_base_a_change_is_stated_over() {
+        assert_eq!(compared_with("国内生产总值比1997年增长", 2002), Some((1997, 2002)));
+        assert_eq!(compared_with("外贸进出口总额比“九五”末增长", 2005), Some((2000, 2005)));
+        assert_eq!(compared_with("比上年增长", 2005), None);
+        assert_eq!(compared_with("生产总值增长", 2005), None);
     }
 
     #[test]

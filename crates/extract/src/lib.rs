@@ -30,6 +30,7 @@ pub mod layout;
 pub use label::Matcher;
 pub use layout::{FoundBy, Hints, Layout, PartKind};
 
+use std::collections::HashMap;
 use zhibiao_core::{Bound, Decimal, Fact, Indicator, Kind, Measure, units};
 use zhibiao_scan::numbers::{Class, Written, scan};
 use zhibiao_scan::provenance::chinese_value;
@@ -424,6 +425,27 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let list_opened = sentence
             .split(['，', ','])
             .any(|clause| ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w)));
+        // 预计 opening the first clause that states a figure governs the sentence to its 。, past any
+        // ；, when the clauses before it state none (城乡居民收入不断提高，预计城镇居民人均可支配收入
+        // 13440元，增长15%；农民人均纯收入突破4700元)
+        let lead_in_opened = {
+            // a clause states a figure when it writes a digit outside a year (2008年，预计… states none)
+            let states_figure = |clause: &str| {
+                let years: usize = layout::years_in(clause).len() * 4;
+                clause.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count() > years
+            };
+            let mut opened = false;
+            for clause in full_sentence.split(['，', ',', '；', ';']) {
+                if ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w)) {
+                    opened = true;
+                    break;
+                }
+                if states_figure(clause) {
+                    break;
+                }
+            }
+            opened
+        };
         // 初步预计（以下同）, （预计数，下同）: every figure to the paragraph's end is an estimate
         let carried = ["预计数，下同", "预计数,下同", "预计（以下同）", "预计(以下同)", "以下为预计数", "预计（下同）"]
             .iter()
@@ -433,6 +455,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             || sentence.trim_start().starts_with("预计")
             || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w))
             || list_opened
+            || lead_in_opened
             || carried;
         // the sentence before, in the same paragraph: 过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%
         let previous_sentence: String = {
@@ -488,7 +511,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 layout.planned,
             )
         };
-        let kind = if about_past_period && estimated {
+        let mut kind = if about_past_period && estimated {
             Kind::Estimate
         } else if about_last_year {
             Kind::Actual
@@ -517,6 +540,26 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 if at > 0 && matches!(cs[at - 1], '到' | '至') {
                     year = y;
                 }
+            }
+        }
+        // outside the plan, a goal: 到2010年，全省GDP达到11800亿元 (a year after the reviewed one after
+        // 到 or 至 in the figure's sentence, nothing saying it was reached) is a target for that year;
+        // a change towards it spans the years from the reviewed one
+        let mut goal_span = None;
+        if kind == Kind::Actual && !about_last_year {
+            let cs: Vec<char> = full_sentence.chars().collect();
+            let goal = layout::years_in(&full_sentence)
+                .into_iter()
+                .filter(|&(at, y)| at > 0 && matches!(cs[at - 1], '到' | '至') && y > layout.reviewed)
+                .map(|(_, y)| y)
+                .next_back();
+            let reached = ["实现了", "完成了", "已经", "提前", "已"].iter().any(|w| full_sentence.contains(w));
+            if let Some(y) = goal
+                && !reached
+            {
+                kind = Kind::Target;
+                year = y;
+                goal_span = Some((layout.reviewed, y));
             }
         }
         // 由1997年的123万公里增加到176.5万公里, 国内生产总值从26.6万亿元增加到…: the starting point
@@ -567,10 +610,24 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
         }
         list.implied(implicit_list);
+        list.opening(sentence.split(['，', ',']).next().unwrap_or_default());
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list)
             .price_index_in_percent(&unit, value.to_f64());
         let measure = read.measure;
         let span = label::Span::of(&before);
+        // 2010年同2005年相比…分别增长61.5%, 预计2013－2020年…年均增长12.1%: a change over the years the
+        // sentence compares is over that span: a five-year id for five years, else none; a target
+        // over it is for its last year
+        let compared = layout::years_spanned(&full_sentence)
+            .or(goal_span)
+            .or_else(|| layout::compared_with(&before, year))
+            .filter(|(from, to)| to - from >= 2)
+            .filter(|_| matches!(measure, Measure::Growth | Measure::Change | Measure::Increment));
+        if let Some((_, to)) = compared
+            && kind == Kind::Target
+        {
+            year = to;
+        }
         // a name that matched a five-year id (改造农村危房) states one year's figure unless its
         // clause, its part or its paragraph names a span of years
         let spans_years = matches!(part.kind, PartKind::FiveYearReview | PartKind::FiveYearGoals)
@@ -596,7 +653,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         });
         let indicator_of = |label: &str| {
             matcher.find(label, measure, &unit).filter(|_| !corps).and_then(|i| {
-                if period_total {
+                if let Some((from, to)) = compared {
+                    let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
+                    (to - from == 5).then(|| matcher.over(i, over)).flatten()
+                } else if period_total {
                     matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
                 } else if span == label::Span::Year && spans_years {
                     Some(i)
@@ -663,7 +723,48 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         }
     }
     over_the_target(&mut out, &matcher, layout.planned);
+    broader_names_yield(&mut out, &matcher, &chars);
     Ok(Reading { layout, facts: out })
+}
+
+/// Two names of one paragraph that give one indicator, year and kind different figures do not mean
+/// the same thing: the report sets the narrower apart (主要预期目标：地方财政收入增长15%，公共财政预算收入
+/// 增长16%; 地方财政收入达到302亿元，其中一般预算收入突破200亿元). The figures named by the catalogue's
+/// less specific name (its later alias) keep their label and lose the id. (Across paragraphs a
+/// disagreement more often means a figure misdated than a broader measure, and is left alone.)
+fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[char]) {
+    type Key = (usize, String, i32, Kind);
+    let paragraph_of = |at: usize| (0..at.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+    let mut best: HashMap<Key, (usize, Decimal)> = HashMap::new();
+    let mut conflicting: std::collections::HashSet<Key> = std::collections::HashSet::new();
+    let ranked: Vec<Option<(Key, usize)>> = facts
+        .iter()
+        .map(|e| {
+            let indicator = matcher.get(&e.fact.indicator)?;
+            let key = (paragraph_of(e.start), e.fact.indicator.clone(), e.fact.year, e.fact.kind);
+            Some((key, matcher.rank(indicator, &e.label_zh)))
+        })
+        .collect();
+    for (e, r) in facts.iter().zip(&ranked) {
+        let Some((key, rank)) = r else { continue };
+        match best.get(key) {
+            Some(&(_, value)) if value != e.fact.value => {
+                conflicting.insert(key.clone());
+            }
+            _ => {}
+        }
+        let entry = best.entry(key.clone()).or_insert((*rank, e.fact.value));
+        if *rank < entry.0 {
+            *entry = (*rank, e.fact.value);
+        }
+    }
+    for (e, r) in facts.iter_mut().zip(ranked) {
+        let Some((key, rank)) = r else { continue };
+        if conflicting.contains(&key) && best.get(&key).is_some_and(|&(top, _)| rank > top) {
+            e.fact.indicator.clear();
+            e.matched_by = MatchedBy::None;
+        }
+    }
 }
 
 /// A result of a flow more than three times the same report's target for the plan year (a review's
@@ -769,6 +870,15 @@ mod tests {
                 "2023 estimate eq 247亿元 利润 | 预计实现利润247亿元",
                 "2023 estimate eq 18% 利润增长 | 预计实现利润247亿元、增长18%",
                 "2023 actual eq 12% 投资增长 | 投资增长12%",
+            ],
+        );
+        // after a lead-in that states no figure, 预计 governs the sentence past its ；
+        check(
+            "城乡居民收入不断提高，预计城镇居民人均可支配收入13440元，增长15%；农民人均纯收入突破4700元。",
+            &[
+                "2023 estimate eq 13440元 城镇居民人均可支配收入 | 预计城镇居民人均可支配收入13440元",
+                "2023 estimate eq 15% 城镇居民人均可支配收入增长 | 增长15%",
+                "2023 estimate ge 4700元 农民人均纯收入 | 农民人均纯收入突破4700元",
             ],
         );
         check(
@@ -978,6 +1088,54 @@ mod tests {
         let text = "一、2005年工作回顾\n增长9%。\n二、“十一五”时期的主要目标和任务\n“十五”期间，城镇居民人均可支配收入年均增长7.5%。“十一五”期间，城镇居民人均可支配收入年均增长8%左右。\n三、2006年工作安排\n增长10%。\n";
         let shown = year_kind_value(text);
         assert_eq!(shown, ["2005 actual 9", "2005 actual 7.5", "2010 target 8", "2006 target 10"]);
+    }
+
+    #[test]
+    fn a_broader_name_that_disagrees_with_a_narrower_one_loses_the_id() {
+        let mut revenue = indicator("r", "一般公共预算收入增长", "%", Measure::Growth);
+        revenue.aliases = vec!["公共财政预算收入增长".into(), "地方财政收入增长".into()];
+        let catalogue = [revenue];
+        let ids = |text: &str| -> Vec<String> {
+            let found = extract(text, &catalogue, &Options { year_reviewed: Some(2023), ..Options::default() }).unwrap();
+            found.iter().map(|e| format!("{} {}", e.fact.value, e.fact.indicator)).collect()
+        };
+        assert_eq!(ids("地方财政收入增长15%，公共财政预算收入增长16%。"), ["15 ", "16 r"]);
+        // the same figure under both names, or one name alone, keeps the id
+        assert_eq!(ids("地方财政收入增长15%，公共财政预算收入增长15%。"), ["15 r", "15 r"]);
+        assert_eq!(ids("地方财政收入增长15%。"), ["15 r"]);
+        // in another paragraph, a disagreement is left alone
+        assert_eq!(ids("地方财政收入增长15%。\n公共财政预算收入增长16%。"), ["15 r", "16 r"]);
+    }
+
+    #[test]
+    fn a_change_over_the_years_a_sentence_compares_is_over_that_span() {
+        let catalogue = [
+            indicator("e.income_growth", "城镇居民人均可支配收入增长", "%", Measure::Growth),
+            indicator("e.income_growth_five_year_average", "城镇居民人均可支配收入年均增长", "%", Measure::Growth),
+            indicator("e.gdp_growth", "地区生产总值增长", "%", Measure::Growth),
+        ];
+        let text = "一、2010年工作回顾\n2010年同2005年相比，城镇居民人均可支配收入增长61.5%，年均增长10.06%。城镇居民人均可支配收入增长9.5%。\n二、2011年工作安排\n预计2013－2020年，地区生产总值年均增长12.1%。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator)).collect();
+        assert_eq!(
+            shown,
+            [
+                "2010 actual 61.5 ",
+                "2010 actual 10.06 e.income_growth_five_year_average",
+                "2010 actual 9.5 e.income_growth",
+                "2020 target 12.1 ",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_goal_year_written_in_the_review_makes_a_target() {
+        let text = "一、2003年工作回顾\n增长9%。到2010年，全省GDP达到11800亿元，年均增长10%以上；人均GDP达到27000元。提前实现了到2005年城镇化率达到40%的目标。\n";
+        assert_eq!(
+            year_kind_value(text),
+            ["2003 actual 9", "2010 target 11800", "2010 target 10", "2010 target 27000", "2003 actual 40"]
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn number(x: f64) -> String {
 pub fn push_number(out: &mut String, x: f64) {
     let mut buf = [0u8; SHORT];
     match short_number(x, &mut buf) {
-        Some(len) => out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default()),
+        Some(from) => out.push_str(std::str::from_utf8(&buf[from..]).unwrap_or_default()),
         None => out.push_str(&long_number(x)),
     }
 }
@@ -42,57 +42,60 @@ pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
     }
     let mut buf = [0u8; SHORT];
     match short_number(x, &mut buf) {
-        Some(len) => out.extend_from_slice(&buf[..len]),
+        Some(from) => out.extend_from_slice(&buf[from..]),
         None => out.extend_from_slice(long_number(x).as_bytes()),
     }
 }
 
-/// "00", "01" … "99": two digits at a time.
-const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
-/// The longest text [`short_number`] writes: a sign, 12 digits, a point and 6 zeros after it,
-/// or 12 digits and 3 zeros before it.
+/// Room for the longest text [`short_number`] writes: a sign, `0.`, 5 zeros and 12 digits
+/// (1e-6 ≤ |x|), or a sign and 15 digits (|x| < 1e15).
 const SHORT: usize = 24;
 
-/// The digits of `n` (below 10^20), right-aligned in `digits`; returns where they start.
-fn digits_of(mut n: u64, digits: &mut [u8; 20]) -> usize {
-    let mut at = digits.len();
+/// Writes the digits of `n` right to left, ending before `end`: `frac` of them after a decimal
+/// point (zeros in front when `n` has fewer), then the integer part (`0` when there is none), then
+/// `-` when `negative`; returns where the text starts.
+fn write_backwards(buf: &mut [u8; SHORT], end: usize, mut n: u64, frac: usize, negative: bool) -> usize {
+    let mut at = end;
+    if frac > 0 {
+        for _ in 0..frac {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        at -= 1;
+        buf[at] = b'.';
+    }
     loop {
-        let two = (n % 100) as usize * 2;
-        n /= 100;
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[two..two + 2]);
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
         if n == 0 {
             break;
         }
     }
-    if digits[at] == b'0' && at + 1 < digits.len() { at + 1 } else { at }
+    if negative {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    at
 }
 
-/// [`number`] for the common case, written into `out`: zero, non-finite (empty), and magnitudes in
-/// [1e-6, 1e15), found with integer arithmetic; returns the length written, or `None` for the rest.
-fn short_number(x: f64, out: &mut [u8; SHORT]) -> Option<usize> {
+/// [`number`] for the common case, written at the end of `buf`: zero, non-finite (empty), and
+/// magnitudes in [1e-6, 1e15), found with integer arithmetic; returns where the text starts in
+/// `buf`, or `None` for the rest.
+fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     if !x.is_finite() {
-        return Some(0);
+        return Some(SHORT);
     }
     if x == 0.0 {
-        out[0] = b'0';
-        return Some(1);
+        buf[SHORT - 1] = b'0';
+        return Some(SHORT - 1);
     }
     let a = x.abs();
-    let mut len = usize::from(x < 0.0);
-    out[0] = b'-';
-    let mut digits = [b'0'; 20];
+    let negative = x < 0.0;
     if a < 1e12 && a == (a as u64) as f64 {
         // a whole number of at most 12 digits is its own 12-digit form
-        let first = digits_of(a as u64, &mut digits);
-        let n = digits.len() - first;
-        out[len..len + n].copy_from_slice(&digits[first..]);
-        return Some(len + n);
+        return Some(write_backwards(buf, SHORT, a as u64, 0, negative));
     }
     if !(1e-6..1e15).contains(&a) {
         return None;
@@ -113,34 +116,18 @@ fn short_number(x: f64, out: &mut [u8; SHORT]) -> Option<usize> {
     if !(100_000_000_000..1_000_000_000_000).contains(&scaled) {
         return None;
     }
-    digits_of(scaled, &mut digits);
-    let twelve = &digits[8..];
     if decimals <= 0 {
-        // at most 3 zeros (a < 1e15)
-        let zeros = usize::try_from(-decimals).ok()?;
-        out[len..len + 12].copy_from_slice(twelve);
-        out[len + 12..len + 12 + zeros].fill(b'0');
-        return Some(len + 12 + zeros);
+        // at most 3 zeros after the 12 digits (a < 1e15)
+        let whole = scaled * 10u64.pow(u32::try_from(-decimals).ok()?);
+        return Some(write_backwards(buf, SHORT, whole, 0, negative));
     }
-    let decimals = decimals as usize;
-    let (int, frac) = twelve.split_at(12usize.saturating_sub(decimals));
-    let zeros = decimals.saturating_sub(12);
-    let kept = frac.iter().rposition(|d| *d != b'0').map_or(0, |p| p + 1);
-    if int.is_empty() {
-        out[len] = b'0';
-        len += 1;
-    } else {
-        out[len..len + int.len()].copy_from_slice(int);
-        len += int.len();
+    // trailing zeros of the fraction are not written
+    let mut frac = decimals as usize;
+    while frac > 0 && scaled % 10 == 0 {
+        scaled /= 10;
+        frac -= 1;
     }
-    if kept > 0 {
-        out[len] = b'.';
-        out[len + 1..len + 1 + zeros].fill(b'0');
-        len += 1 + zeros;
-        out[len..len + kept].copy_from_slice(&frac[..kept]);
-        len += kept;
-    }
-    Some(len)
+    Some(write_backwards(buf, SHORT, scaled, frac, negative))
 }
 
 /// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its

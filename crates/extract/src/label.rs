@@ -513,6 +513,13 @@ pub fn list_marker(clause: &str) -> Option<(usize, usize)> {
 /// words taken off its end.
 fn clean_noun(noun: String) -> (String, Vec<&'static str>) {
     let mut noun = noun.trim_matches(|c: char| c.is_whitespace() || "“”（）()、，".contains(c)).to_owned();
+    // 累计完成外贸进出口总额: the span word is no part of the name (the span is read from the clause);
+    // not a prefix of normal names, where it tells 累计实际利用外资 from 实际利用外资
+    if let Some(rest) = ["五年累计", "累计"].iter().find_map(|w| noun.strip_prefix(w))
+        && rest.chars().count() >= 2
+    {
+        noun = strip_prefixes(rest.to_owned());
+    }
     let (n2, removed) = strip_suffixes(noun.clone());
     if !removed.is_empty() || n2 != noun {
         noun = strip_prefixes(n2);

@@ -614,7 +614,25 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list)
             .price_index_in_percent(&unit, value.to_f64());
         let measure = read.measure;
-        let span = label::Span::of(&before);
+        // a sentence of a five-year passage that opens with 累计 (累计完成外贸进出口总额460亿美元，
+        // 实际利用外资37亿美元) states totals over the period in every clause, not only its first
+        let five_year_passage = part.kind == PartKind::FiveYearReview
+            || layout::over_past_period(&paragraph, layout.reviewed)
+            || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w));
+        let totals_sentence = five_year_passage
+            && ["累计", "五年累计", "五年共", "合计", "共计"]
+                .iter()
+                .any(|w| full_sentence.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w));
+        let span = match label::Span::of(&before) {
+            label::Span::Year
+                if totals_sentence
+                    && matches!(measure, Measure::Level | Measure::Increment | Measure::Count)
+                    && !matches!(unit.as_str(), "%" | "％" | "‰" | "个百分点" | "百分点") =>
+            {
+                label::Span::FiveYearTotal
+            }
+            span => span,
+        };
         // 2010年同2005年相比…分别增长61.5%, 预计2013－2020年…年均增长12.1%: a change over the years the
         // sentence compares is over that span: a five-year id for five years, else none; a target
         // over it is for its last year
@@ -1127,6 +1145,19 @@ mod tests {
                 "2020 target 12.1 ",
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_leiji_in_a_five_year_review_states_totals() {
+        let catalogue = [
+            indicator("e.fdi", "实际利用外资", "亿美元", Measure::Level),
+            indicator("e.trade", "外贸进出口总额", "亿美元", Measure::Level),
+            indicator("e.trade_five_year", "外贸进出口总额五年累计", "亿美元", Measure::Level),
+        ];
+        let text = "一、过去五年工作回顾\n这是发展最快的五年。累计完成外贸进出口总额460亿美元，实际利用外资37亿美元。2010年实际利用外资9亿美元。\n";
+        let found = extract(text, &catalogue, &Options { year_reviewed: Some(2010), ..Options::default() }).unwrap();
+        let ids: Vec<String> = found.iter().map(|e| format!("{} {}", e.fact.value, e.fact.indicator)).collect();
+        assert_eq!(ids, ["460 e.trade_five_year", "37 ", "9 e.fdi"]);
     }
 
     #[test]

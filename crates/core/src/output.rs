@@ -123,7 +123,7 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     }
     // trailing zeros of the fraction are not written
     let mut frac = decimals as usize;
-    while frac > 0 && scaled % 10 == 0 {
+    while frac > 0 && scaled.is_multiple_of(10) {
         scaled /= 10;
         frac -= 1;
     }

@@ -483,9 +483,9 @@ const QUALIFIERS: &[&str] = &["实际", "可比", "同比", "比上年"];
 
 /// `text` without the qualifiers of a comparison (比上年, 实际 …) at its start (`from_start`) or end.
 pub fn trim_qualifiers(mut text: &str, from_start: bool) -> &str {
-    while let Some(rest) = QUALIFIERS.iter().find_map(|q| {
-        if from_start { text.strip_prefix(q) } else { text.strip_suffix(q) }
-    }) {
+    while let Some(rest) =
+        QUALIFIERS.iter().find_map(|q| if from_start { text.strip_prefix(q) } else { text.strip_suffix(q) })
+    {
         text = rest;
     }
     text
@@ -500,10 +500,9 @@ pub fn list_marker(clause: &str) -> Option<(usize, usize)> {
     clause.match_indices('均').map(|(i, _)| i).find_map(|i| {
         let before = clause[..i].chars().next_back()?;
         let after = trim_qualifiers(&clause[i + '均'.len_utf8()..], true);
-        let figure_follows = ["为", "达到", "达", "增长", "提高", "下降", "控制在", "保持在", "在"]
-            .iter()
-            .any(|w| after.starts_with(w))
-            || after.is_empty();
+        let figure_follows =
+            ["为", "达到", "达", "增长", "提高", "下降", "控制在", "保持在", "在"].iter().any(|w| after.starts_with(w))
+                || after.is_empty();
         (!matches!(before, '人' | '年' | '平' | '户') && figure_follows && clause[..i].contains(['、', '和']))
             .then_some((i, i + '均'.len_utf8()))
     })

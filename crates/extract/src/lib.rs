@@ -411,6 +411,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
             chars[paragraph_start..n.start].iter().collect()
         };
+        // whether the paragraph, up to the figure, speaks of a period that has ended (read once, when asked)
+        let past_period = std::cell::OnceCell::new();
+        let over_past_period = || *past_period.get_or_init(|| layout::over_past_period(&paragraph, layout.reviewed));
         let bare_change = {
             let b = before
                 .trim()
@@ -569,7 +572,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && let Some(written) = base_of_change(&before)
             && chars[end..].iter().take_while(|c| !is_clause_break(**c)).any(|c| matches!(c, '到' | '至'))
         {
-            let five = part.kind == PartKind::FiveYearReview || layout::over_past_period(&paragraph, layout.reviewed);
+            let five = part.kind == PartKind::FiveYearReview || over_past_period();
             year = written.unwrap_or(if five { layout.reviewed - 5 } else { layout.reviewed - 1 });
         }
         // a target over five years (年均增长, 累计) in this year's plan is for the period's last year
@@ -616,13 +619,12 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let measure = read.measure;
         // a sentence of a five-year passage that opens with 累计 (累计完成外贸进出口总额460亿美元，
         // 实际利用外资37亿美元) states totals over the period in every clause, not only its first
-        let five_year_passage = part.kind == PartKind::FiveYearReview
-            || layout::over_past_period(&paragraph, layout.reviewed)
-            || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w));
-        let totals_sentence = five_year_passage
-            && ["累计", "五年累计", "五年共", "合计", "共计"]
-                .iter()
-                .any(|w| full_sentence.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w));
+        let totals_sentence = ["累计", "五年累计", "五年共", "合计", "共计"]
+            .iter()
+            .any(|w| full_sentence.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w))
+            && (part.kind == PartKind::FiveYearReview
+                || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w))
+                || over_past_period());
         let span = match label::Span::of(&before) {
             label::Span::Year
                 if totals_sentence
@@ -659,7 +661,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let period_total = kind != Kind::Target
             && span == label::Span::Year
             && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
-            && layout::over_past_period(&paragraph, layout.reviewed);
+            && over_past_period();
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
         // keep their label and match no indicator
@@ -1095,10 +1097,7 @@ mod tests {
             ],
         );
         // a per-cent sign written twice is one, and the bound after it holds
-        check(
-            "农民人均纯收入增长9%%以上，",
-            &["2023 actual ge 9% 农民人均纯收入增长 | 农民人均纯收入增长9%%以上"],
-        );
+        check("农民人均纯收入增长9%%以上，", &["2023 actual ge 9% 农民人均纯收入增长 | 农民人均纯收入增长9%%以上"]);
     }
 
     #[test]
@@ -1114,7 +1113,8 @@ mod tests {
         revenue.aliases = vec!["公共财政预算收入增长".into(), "地方财政收入增长".into()];
         let catalogue = [revenue];
         let ids = |text: &str| -> Vec<String> {
-            let found = extract(text, &catalogue, &Options { year_reviewed: Some(2023), ..Options::default() }).unwrap();
+            let found =
+                extract(text, &catalogue, &Options { year_reviewed: Some(2023), ..Options::default() }).unwrap();
             found.iter().map(|e| format!("{} {}", e.fact.value, e.fact.indicator)).collect()
         };
         assert_eq!(ids("地方财政收入增长15%，公共财政预算收入增长16%。"), ["15 ", "16 r"]);
@@ -1134,8 +1134,10 @@ mod tests {
         ];
         let text = "一、2010年工作回顾\n2010年同2005年相比，城镇居民人均可支配收入增长61.5%，年均增长10.06%。城镇居民人均可支配收入增长9.5%。\n二、2011年工作安排\n预计2013－2020年，地区生产总值年均增长12.1%。\n";
         let found = extract(text, &catalogue, &Options::default()).unwrap();
-        let shown: Vec<String> =
-            found.iter().map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator)).collect();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
+            .collect();
         assert_eq!(
             shown,
             [
@@ -1180,7 +1182,14 @@ mod tests {
         let shown = year_kind_value(text);
         assert_eq!(
             shown,
-            ["2002 actual 9", "2007 target 45", "2003 target 9.5", "2003 target 4.5", "2007 target 9", "2007 target 30"]
+            [
+                "2002 actual 9",
+                "2007 target 45",
+                "2003 target 9.5",
+                "2003 target 4.5",
+                "2007 target 9",
+                "2007 target 30"
+            ]
         );
     }
 

@@ -181,6 +181,10 @@ pub struct ListState {
     /// Whether the figure at hand is in a list that writes no 分别 (增长9%和11.8% after a list of
     /// levels; set by the caller before [`read`]).
     implied: bool,
+    /// The figure read last in the sentence and its unit: what a 力争 figure after it restates.
+    previous: Option<(Read, String)>,
+    /// The unit of the figure being read.
+    unit: String,
     /// The name the sentence opens with (set by the caller before [`read`]): the subject of a
     /// figure with no name of its own when no earlier figure of the sentence gave one
     /// (全省生产总值突破两万亿元大关，达到21701亿元).
@@ -195,6 +199,7 @@ impl ListState {
             self.nouns.push(read.noun.clone());
         }
         self.previous_end = end;
+        self.previous = Some((Read { shared: Vec::new(), ..read.clone() }, self.unit.clone()));
     }
 
     /// Says how many figures the 分别 list starting at the next figure holds (城镇…34346元，农村…
@@ -345,6 +350,18 @@ pub fn read(
         list.names.clear();
         list.subject.clear();
         list.nouns.clear();
+        list.previous = None;
+    }
+    list.unit = unit.to_owned();
+    // 国内生产总值增长8%以上，力争达到9% (or 、力争9%): a figure the report strives for beyond the one
+    // just stated is the same measure of the same thing
+    let own = before.rsplit(|c: char| c.is_ascii_digit() || "、，,%％".contains(c)).next().unwrap_or(before).trim();
+    if ["力争达到", "力争实现", "力争", "争取达到", "争取", "努力达到"].contains(&own)
+        && let Some((previous, previous_unit)) = list.previous.clone()
+        && previous_unit == unit
+        && !previous.label.is_empty()
+    {
+        return previous;
     }
     let mut clause = before.trim().to_owned();
     for p in PREAMBLES {
@@ -418,12 +435,33 @@ pub fn read(
         {
             names = vec![format!("城镇居民{rest}"), format!("农村居民{rest}")];
         }
-        // 城镇、农村常住居民人均可支配收入分别增长: the noun after the second place is both places'
+        // 城镇、农村常住居民人均可支配收入分别增长, 城镇居民和农牧民人均可支配收入分别增长: the noun
+        // after the second place (or its people) is both's
+        let rural: &[&str] = match names.first().map(String::as_str) {
+            Some("城镇" | "城市") => &["农村"],
+            Some("城镇居民" | "城市居民" | "城镇常住居民") => {
+                &["农村常住居民", "农村居民", "农牧民", "农民"]
+            }
+            _ => &[],
+        };
         if let [first, last] = names.as_slice()
-            && matches!(first.as_str(), "城镇" | "城市")
-            && let Some(rest) = last.strip_prefix("农村")
+            && let Some(rest) = rural.iter().find_map(|w| last.strip_prefix(w))
+            && rest.chars().count() >= 2
         {
             names = vec![format!("{first}{rest}"), last.clone()];
+        }
+        // 规上工业、农业、服务业增加值分别增长: the value written once, after the last sector, is
+        // every sector's
+        if let Some(last) = names.last().cloned()
+            && let Some(noun) = ["增加值", "总产值", "产值"].iter().find(|n| last.ends_with(*n) && last.len() > n.len())
+            && last[..last.len() - noun.len()].ends_with('业')
+        {
+            let k = names.len() - 1;
+            for name in &mut names[..k] {
+                if name.ends_with('业') && name.chars().count() <= 6 {
+                    name.push_str(noun);
+                }
+            }
         }
         let removed: Vec<&'static str> = CHANGE_WORDS
             .iter()
@@ -771,6 +809,19 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_striven_for_restates_the_one_before() {
+        let mut list = ListState::default();
+        let first = read("国内生产总值增长", "%", false, 10, 0, &mut list);
+        list.remember(&first, 14);
+        for before in ["力争达到", "国内生产总值增长8%、力争"] {
+            let r = read(before, "%", false, 20, 0, &mut list);
+            assert_eq!((r.label.as_str(), r.measure), ("国内生产总值增长", Measure::Growth), "{before}");
+        }
+        // not across sentences
+        assert_eq!(read("力争达到", "%", false, 40, 30, &mut list).label, "");
+    }
+
+    #[test]
     fn a_clause_without_a_name_takes_the_sentence_subject() {
         let mut list = ListState::default();
         let first = read("地区生产总值", "亿元", false, 10, 0, &mut list);
@@ -808,6 +859,10 @@ mod tests {
         list.list_of(2);
         let first = read("城镇、农村常住居民人均可支配收入分别增长", "%", false, 20, 0, &mut list);
         assert_eq!(first.label, "城镇常住居民人均可支配收入增长");
+        let mut list = ListState::default();
+        list.list_of(2);
+        let first = read("城镇居民和农牧民人均可支配收入分别增长", "%", false, 20, 0, &mut list);
+        assert_eq!(first.label, "城镇居民人均可支配收入增长");
         // one name and a list of two without it: the name stays
         let mut list = ListState::default();
         list.list_of(2);

@@ -220,8 +220,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
     let mut previous_estimate: Option<usize> = None;
     // the bound a 分别 list's verb gives (分别突破, 分别超过), and the sentence it stands in
     let mut list_bound: Option<(usize, Bound)> = None;
-    let sentence_of =
-        |at: usize| (0..at).rev().find(|&i| matches!(chars[i], '。' | '；' | '\n' | ';')).map_or(0, |i| i + 1);
+    // where each extracted figure's number starts (parallel to `out`)
+    let mut figure_starts: Vec<usize> = Vec::new();
     let mut list = label::ListState::default();
     for (k, n) in numbers.iter().enumerate() {
         // a number inside the previous figure (the 万 of 126万亿元)
@@ -333,6 +333,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             continue;
         }
         let mut bound = Bound::Eq;
+        let written_after = ["左右", "以上", "以内", "以下"].iter().any(|w| after.starts_with(w));
         if value_hi.is_some() {
             bound = Bound::Range;
         } else if after.starts_with("左右") {
@@ -359,7 +360,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         } else if before.ends_with('近') || before.ends_with("接近") || before.ends_with("约") {
             bound = Bound::Approx;
         } else if let Some((at, list_bound)) = list_bound
-            && at == sentence_of(n.start)
+            && at == clause_start
             && matches!(
                 chars[consumed_until.min(n.start)..n.start].iter().collect::<String>().trim(),
                 "和" | "、" | "及" | "与"
@@ -702,10 +703,27 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         list.remember(&read, end);
         consumed_until = end;
         previous_estimate = (kind == Kind::Estimate).then_some(full_start);
-        if in_list && matches!(bound, Bound::Ge | Bound::Gt) && list_bound.is_none() {
-            list_bound = Some((sentence_of(n.start), bound));
-        } else if list_bound.is_some_and(|(at, _)| at != sentence_of(n.start)) {
+        // the bound a 分别 list's verb gives (分别突破) covers the rest of its clause
+        if in_list && matches!(bound, Bound::Ge | Bound::Gt) && !written_after && list_bound.is_none() {
+            list_bound = Some((clause_start, bound));
+        } else if list_bound.is_some_and(|(at, _)| at != clause_start) {
             list_bound = None;
+        }
+        // a bound written after a list's last figure (分别增长8%、5%、6.5%以上, 7%和9%左右) covers
+        // the figures joined to it that state none of their own
+        if in_list && written_after && bound != Bound::Range {
+            let mut next_start = n.start;
+            for at in (0..out.len()).rev() {
+                let gap: String = chars[out[at].end.min(next_start)..next_start].iter().collect();
+                if !(gap.is_empty() || matches!(gap.as_str(), "、" | "和" | "及" | "与"))
+                    || out[at].fact.bound != Bound::Eq
+                    || out[at].fact.unit != unit
+                {
+                    break;
+                }
+                out[at].fact.bound = bound;
+                next_start = figure_starts[at];
+            }
         }
         let quote: String = chars[clause_start..end].iter().collect();
         // the other names of a list that give this one figure to each (A和B分别增长10%)
@@ -733,6 +751,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             start: clause_start,
             end,
         });
+        figure_starts.push(n.start);
         for (label, indicator) in shared {
             let Some(first) = out.last() else { break };
             let mut also = first.clone();
@@ -740,6 +759,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             also.matched_by = if indicator.is_some() { MatchedBy::Name } else { MatchedBy::None };
             also.label_zh = label;
             out.push(also);
+            figure_starts.push(n.start);
         }
     }
     over_the_target(&mut out, &matcher, layout.planned);
@@ -1094,6 +1114,18 @@ mod tests {
                 "2023 actual eq 90% 污水处理率 | 污水处理率和垃圾处理率均达到90%",
                 "2023 actual eq 90% 垃圾处理率 | 污水处理率和垃圾处理率均达到90%",
                 "2023 actual eq 8% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入年均增长8%",
+            ],
+        );
+        // a bound after a list's last figure covers the list; the next list is its own
+        check(
+            "工业、服务业增加值分别增长8%、6.5%以上，城乡居民收入分别增长6.5%和7.5%；居民收入分别突破3万元和1万元。",
+            &[
+                "2023 actual ge 8% 工业增加值增长 | 工业、服务业增加值分别增长8%",
+                "2023 actual ge 6.5% 服务业增加值增长 | 工业、服务业增加值分别增长8%、6.5%以上",
+                "2023 actual eq 6.5% 城镇居民收入增长 | 城乡居民收入分别增长6.5%",
+                "2023 actual eq 7.5% 农村居民收入增长 | 城乡居民收入分别增长6.5%和7.5%",
+                "2023 actual ge 3万元 居民收入 | 居民收入分别突破3万元",
+                "2023 actual ge 1万元 居民收入 | 居民收入分别突破3万元和1万元",
             ],
         );
         // a per-cent sign written twice is one, and the bound after it holds

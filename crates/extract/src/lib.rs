@@ -620,12 +620,14 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let measure = read.measure;
         // a sentence of a five-year passage that opens with 累计 (累计完成外贸进出口总额460亿美元，
         // 实际利用外资37亿美元) states totals over the period in every clause, not only its first
-        let totals_sentence = ["累计", "五年累计", "五年共", "合计", "共计"]
-            .iter()
-            .any(|w| full_sentence.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w))
-            && (part.kind == PartKind::FiveYearReview
-                || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w))
-                || over_past_period());
+        let totals_sentence = ["累计", "五年累计", "五年共", "合计", "共计"].iter().any(|w| {
+            // the sentence, or its ；-segment (…；累计完成…，实际利用外资37亿美元)
+            [full_sentence.as_str(), sentence.as_str()]
+                .iter()
+                .any(|text| text.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w))
+        }) && (part.kind == PartKind::FiveYearReview
+            || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w))
+            || over_past_period());
         let span = match label::Span::of(&before) {
             label::Span::Year
                 if totals_sentence
@@ -762,7 +764,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             figure_starts.push(n.start);
         }
     }
-    over_the_target(&mut out, &matcher, layout.planned);
+    over_the_target(&mut out, &matcher, layout.planned, &chars);
     broader_names_yield(&mut out, &matcher, &chars);
     Ok(Reading { layout, facts: out })
 }
@@ -798,9 +800,20 @@ fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[
             *entry = (*rank, e.fact.value);
         }
     }
+    // the names that lost somewhere lose everywhere in the report: the report uses them for the
+    // broader measure (地方财政收入增长32.5% in its review, once its plan set 地方财政收入 and
+    // 公共财政预算收入 apart)
+    let losing: std::collections::HashSet<String> = facts
+        .iter()
+        .zip(&ranked)
+        .filter_map(|(e, r)| {
+            let (key, rank) = r.as_ref()?;
+            (conflicting.contains(key) && best.get(key).is_some_and(|&(top, _)| *rank > top))
+                .then(|| label::normal(&e.label_zh))
+        })
+        .collect();
     for (e, r) in facts.iter_mut().zip(ranked) {
-        let Some((key, rank)) = r else { continue };
-        if conflicting.contains(&key) && best.get(&key).is_some_and(|&(top, _)| rank > top) {
+        if r.is_some() && losing.contains(&label::normal(&e.label_zh)) {
             e.fact.indicator.clear();
             e.matched_by = MatchedBy::None;
         }
@@ -810,24 +823,45 @@ fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[
 /// A result of a flow more than three times the same report's target for the plan year (a review's
 /// 城镇新增就业148万人 beside this year's 城镇新增就业40万人) is a total over several years (five
 /// years make about five): it takes the indicator's five-year id when the catalogue has one, else
-/// none.
-fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32) {
-    let targets: Vec<(String, String, Decimal)> = facts
+/// none. So is a change more than five times the year's target in the same direction, stated in a
+/// passage about five years (单位生产总值能耗下降18% beside this year's 下降3.5%; 生产总值增长68.9%
+/// beside 增长9%), when it is a fall of 15% or a rise of 30% or more: a yearly rate there is seldom
+/// that far from the year's plan, a cumulative one is.
+/// (Outside such passages a yearly rate can be: 进出口总额增长130%.)
+fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32, chars: &[char]) {
+    let about_five_years = |e: &Extracted| {
+        e.part == PartKind::FiveYearReview || {
+            let from = (0..e.start.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+            let to = (e.end.min(chars.len())..chars.len()).find(|&i| chars[i] == '\n').unwrap_or(chars.len());
+            let paragraph: String = chars[from..to].iter().collect();
+            ["五年", "5年", "十一五", "十二五", "十三五", "十四五", "“十五”", "九五"]
+                .iter()
+                .any(|w| paragraph.contains(w))
+        }
+    };
+    let targets: Vec<(String, String, f64)> = facts
         .iter()
-        .filter(|e| e.fact.kind == Kind::Target && e.fact.year == planned && e.fact.value > Decimal::ZERO)
-        .map(|e| (e.fact.indicator.clone(), e.fact.unit.clone(), e.fact.value))
+        .filter(|e| e.fact.kind == Kind::Target && e.fact.year == planned && e.fact.value != Decimal::ZERO)
+        .map(|e| (e.fact.indicator.clone(), e.fact.unit.clone(), e.fact.value.to_f64()))
         .collect();
-    for e in facts
-        .iter_mut()
-        .filter(|e| e.fact.kind != Kind::Target && matches!(e.measure, Measure::Increment | Measure::Count))
-    {
+    for e in facts.iter_mut().filter(|e| e.fact.kind != Kind::Target) {
+        let times = match e.measure {
+            Measure::Increment | Measure::Count => 3.0,
+            Measure::Growth if about_five_years(e) => 5.0,
+            _ => continue,
+        };
         let Some(annual) = matcher.get(&e.fact.indicator).filter(|i| !i.id.contains("_five_year")) else { continue };
         let Some(&(_, _, target)) =
             targets.iter().find(|(id, unit, _)| *id == e.fact.indicator && *unit == e.fact.unit)
         else {
             continue;
         };
-        if e.fact.value.to_f64() > 3.0 * target.to_f64() {
+        let value = e.fact.value.to_f64();
+        // a flow's target is positive; a change's may be a decline, and only the same direction counts
+        // (a fall of 15% or more, a rise of 30% or more: smaller yearly changes are common, sums of
+        // five years seldom smaller)
+        let change_over_years = value.signum() == target.signum() && (value <= -15.0 || value >= 30.0);
+        if value / target > times && (e.measure != Measure::Growth || change_over_years) {
             let total = matcher.over(annual, label::Span::FiveYearTotal).filter(|t| t.id != annual.id);
             e.fact.indicator = total.map(|t| t.id.clone()).unwrap_or_default();
             e.matched_by = if total.is_some() { MatchedBy::Name } else { MatchedBy::None };
@@ -1153,8 +1187,13 @@ mod tests {
         // the same figure under both names, or one name alone, keeps the id
         assert_eq!(ids("地方财政收入增长15%，公共财政预算收入增长15%。"), ["15 r", "15 r"]);
         assert_eq!(ids("地方财政收入增长15%。"), ["15 r"]);
-        // in another paragraph, a disagreement is left alone
+        // in another paragraph, a disagreement is left alone; a name that lost in one paragraph
+        // loses in the whole report
         assert_eq!(ids("地方财政收入增长15%。\n公共财政预算收入增长16%。"), ["15 r", "16 r"]);
+        assert_eq!(
+            ids("地方财政收入增长32.5%。\n地方财政收入增长15%，公共财政预算收入增长16%。"),
+            ["32.5 ", "15 ", "16 r"]
+        );
     }
 
     #[test]
@@ -1192,6 +1231,33 @@ mod tests {
         let found = extract(text, &catalogue, &Options { year_reviewed: Some(2010), ..Options::default() }).unwrap();
         let ids: Vec<String> = found.iter().map(|e| format!("{} {}", e.fact.value, e.fact.indicator)).collect();
         assert_eq!(ids, ["460 e.trade_five_year", "37 ", "9 e.fdi"]);
+    }
+
+    #[test]
+    fn a_result_far_above_the_years_target_is_a_total_over_years() {
+        let catalogue = [
+            indicator("l.jobs", "城镇新增就业", "万人", Measure::Increment),
+            indicator("l.jobs_five_year", "城镇新增就业五年累计", "万人", Measure::Increment),
+            indicator("e.energy", "单位生产总值能耗", "%", Measure::Growth),
+            indicator("e.revenue", "地方一般公共预算收入增长", "%", Measure::Growth),
+        ];
+        let text = "一、过去五年工作回顾\n城镇新增就业347.7万人，单位生产总值能耗下降18%，地方一般公共预算收入增长43.2%。城镇新增就业65万人，单位生产总值能耗下降3.1%。\n二、2012年工作安排\n城镇新增就业60万人，单位生产总值能耗下降3.5%，地方一般公共预算收入增长12%。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let ids: Vec<String> = found.iter().map(|e| format!("{} {}", e.fact.value, e.fact.indicator)).collect();
+        assert_eq!(
+            ids,
+            [
+                "347.7 l.jobs_five_year",
+                "-18 ",
+                "43.2 e.revenue",
+                "65 l.jobs",
+                "-3.1 e.energy",
+                "60 l.jobs",
+                "-3.5 e.energy",
+                "12 e.revenue",
+            ],
+            "a growth 3.6 times the target stays; a decline 5.1 times the planned one is a total"
+        );
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub enum ExtractError {
 }
 
 /// Clause delimiters: a fact's label starts after the last one before its number.
+/// Whether a clause opens with 预计 (初步预计, 据初步预计): what follows is an estimate.
+fn opens_an_estimate(clause: &str) -> bool {
+    ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w))
+}
+
 fn is_clause_break(c: char) -> bool {
     matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n' | ',' | ';' | ':')
 }
@@ -426,9 +431,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 预计 opening a clause before the first subject of a list governs the list to the end of
         // its sentence or ；-segment (经过共同努力，预计全省地区生产总值增长8%，固定资产投资增长24%左右);
         // after a subject it is that clause's own (全市生产总值预计增长10%左右，地方财政收入增长13.1%)
-        let list_opened = sentence
-            .split(['，', ','])
-            .any(|clause| ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w)));
+        let list_opened = sentence.split(['，', ',']).any(|clause| opens_an_estimate(clause));
         // 预计 opening the first clause that states a figure governs the sentence to its 。, past any
         // ；, when the clauses before it state none (城乡居民收入不断提高，预计城镇居民人均可支配收入
         // 13440元，增长15%；农民人均纯收入突破4700元)
@@ -440,7 +443,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             };
             let mut opened = false;
             for clause in full_sentence.split(['，', ',', '；', ';']) {
-                if ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w)) {
+                if opens_an_estimate(clause) {
                     opened = true;
                     break;
                 }
@@ -901,6 +904,13 @@ mod tests {
         found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect()
     }
 
+    /// Year, kind, value and indicator of every figure of `text` matched against `catalogue`, its
+    /// years read from its headings.
+    fn year_kind_value_id(text: &str, catalogue: &[Indicator]) -> Vec<String> {
+        let found = extract(text, catalogue, &Options::default()).unwrap();
+        found.iter().map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator)).collect()
+    }
+
     /// A catalogue entry with what matching reads: id, name, unit and measure.
     fn indicator(id: &str, name: &str, unit: &str, measure: Measure) -> Indicator {
         Indicator {
@@ -1000,11 +1010,7 @@ mod tests {
             indicator("livelihood.rural_labour_transferred", "新增转移农村劳动力", "万人", Measure::Increment),
         ];
         let text = "一、过去五年工作回顾\n五年来，城镇新增就业20万人，新增转移农村劳动力30万人。2022年，城镇新增就业4万人。\n二、2023年工作安排\n城镇新增就业4万人。\n";
-        let found = extract(text, &catalogue, &Options::default()).unwrap();
-        let shown: Vec<String> = found
-            .iter()
-            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
-            .collect();
+        let shown = year_kind_value_id(text, &catalogue);
         assert_eq!(
             shown,
             [
@@ -1204,11 +1210,7 @@ mod tests {
             indicator("e.gdp_growth", "地区生产总值增长", "%", Measure::Growth),
         ];
         let text = "一、2010年工作回顾\n2010年同2005年相比，城镇居民人均可支配收入增长61.5%，年均增长10.06%。城镇居民人均可支配收入增长9.5%。\n二、2011年工作安排\n预计2013－2020年，地区生产总值年均增长12.1%。\n";
-        let found = extract(text, &catalogue, &Options::default()).unwrap();
-        let shown: Vec<String> = found
-            .iter()
-            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
-            .collect();
+        let shown = year_kind_value_id(text, &catalogue);
         assert_eq!(
             shown,
             [

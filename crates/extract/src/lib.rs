@@ -431,7 +431,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 预计 opening a clause before the first subject of a list governs the list to the end of
         // its sentence or ；-segment (经过共同努力，预计全省地区生产总值增长8%，固定资产投资增长24%左右);
         // after a subject it is that clause's own (全市生产总值预计增长10%左右，地方财政收入增长13.1%)
-        let list_opened = sentence.split(['，', ',']).any(|clause| opens_an_estimate(clause));
+        let list_opened = sentence.split(['，', ',']).any(opens_an_estimate);
         // 预计 opening the first clause that states a figure governs the sentence to its 。, past any
         // ；, when the clauses before it state none (城乡居民收入不断提高，预计城镇居民人均可支配收入
         // 13440元，增长15%；农民人均纯收入突破4700元)

@@ -48,6 +48,10 @@ const VERBS: &[&str] = &[
     "约",
     "近",
     "控制在",
+    "由上年",
+    "从上年",
+    "由",
+    "从",
     "稳定在",
     "保持在",
     "分别",
@@ -378,6 +382,22 @@ pub fn read(
             break;
         }
     }
+    // 补助资金由上年46亿元增加到92亿元: the name stands before the base of the change
+    if ["增加到", "提高到", "增长到", "下降到", "降低到", "降至", "扩大到", "缩小到", "减少到"]
+        .iter()
+        .any(|w| clause.ends_with(w))
+        && let Some(base) = ["由", "从"].iter().filter_map(|w| clause.find(w)).min()
+        && clause[base..].contains(|c: char| c.is_ascii_digit())
+        && clause[..base].chars().count() >= 2
+    {
+        clause.truncate(base);
+    }
+    // 居民消费价格涨幅控制在全省预期的4.8%以内: what follows 控制在 qualifies the figure
+    if let Some(i) = clause.find("控制在")
+        && i > 0
+    {
+        clause.truncate(i);
+    }
     // 国内生产总值达到134.9万亿元、增长5%: a clause that restates an earlier figure of the same
     // subject names that subject before it
     if let Some(i) = clause.find(|c: char| c.is_ascii_digit()) {
@@ -403,7 +423,9 @@ pub fn read(
     };
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
     // where the list's names end and its figures begin (an implied list has no names of its own)
-    let fenbie = list_marker(&clause).or(list.implied.then_some((0, 0)));
+    let fenbie = list_marker(&clause)
+        .or_else(|| (list.list_length >= 2 || !list.names.is_empty()).then(|| town_and_country(&clause)).flatten())
+        .or(list.implied.then_some((0, 0)));
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && fenbie.is_some();
     let mut shared: Vec<String> = Vec::new();
     let (noun, removed) = if let Some((i, figures)) = fenbie {
@@ -519,6 +541,14 @@ fn is_a_name(noun: &str) -> bool {
 /// Qualifiers of a comparison written between a name and its change word (实际增长, 可比增长).
 const QUALIFIERS: &[&str] = &["实际", "可比", "同比", "比上年"];
 
+/// Where the figures of a 城乡 name begin when it states two without 分别 (城乡居民人均可支配收入增长8%
+/// 和10%): at its change word.
+fn town_and_country(clause: &str) -> Option<(usize, usize)> {
+    let at = clause.find("城乡").filter(|&at| clause[..at].chars().count() <= 4)?;
+    let verb = CHANGE_WORDS.iter().filter_map(|w| clause[at..].find(w).map(|i| at + i)).min()?;
+    Some((verb, verb))
+}
+
 /// `text` without the qualifiers of a comparison (比上年, 实际 …) at its start (`from_start`) or end.
 pub fn trim_qualifiers(mut text: &str, from_start: bool) -> &str {
     while let Some(rest) =
@@ -556,6 +586,20 @@ fn clean_noun(noun: String) -> (String, Vec<&'static str>) {
         && rest.chars().count() >= 2
     {
         noun = strip_prefixes(rest.to_owned());
+    }
+    // 研发经费投入强度从2022年的: the base of a change is no part of the name
+    let base = noun.trim_end_matches('的').trim_end_matches(['底', '末']);
+    // (a four-digit year before 年: ASCII, so four bytes)
+    let base = match base.strip_suffix('年') {
+        Some(rest) if rest.bytes().rev().take(4).filter(u8::is_ascii_digit).count() == 4 => {
+            rest.get(..rest.len() - 4).unwrap_or(rest)
+        }
+        _ => base,
+    };
+    if let Some(name) = base.strip_suffix('从').or_else(|| base.strip_suffix('由'))
+        && name.chars().count() >= 2
+    {
+        noun = name.to_owned();
     }
     let (n2, removed) = strip_suffixes(noun.clone());
     if !removed.is_empty() || n2 != noun {

@@ -152,8 +152,14 @@ fn halfwidth(text: &str) -> String {
 
 /// Whether the words before a figure make it the starting point of a change (…由, …从, 由1997年的,
 /// 从居世界第), and the year written there, if any.
-fn base_of_change(before: &str) -> Option<Option<i32>> {
+fn base_of_change(before: &str, reviewed: i32) -> Option<Option<i32>> {
     let mut rest = before.trim_end().trim_end_matches(['的', '底', '末']);
+    // 由上年46亿元增加到92亿元: the year before the reviewed one
+    if let Some(head) = ["上年", "去年", "上一年"].iter().find_map(|w| rest.strip_suffix(w))
+        && (head.ends_with('由') || head.ends_with('从'))
+    {
+        return Some(Some(reviewed - 1));
+    }
     for rank in ["居世界第", "居全国第", "居全省第", "第"] {
         rest = rest.strip_suffix(rank).unwrap_or(rest);
     }
@@ -164,6 +170,11 @@ fn base_of_change(before: &str) -> Option<Option<i32>> {
         _ => (rest, None),
     };
     (rest.ends_with('由') || rest.ends_with('从')).then_some(year)
+}
+
+/// How many significant digits a figure is written with (10678.4: 6; 2300: 2).
+fn significant_digits(value: Decimal) -> usize {
+    value.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// The bound on the negated value (a bound is stated on the signed value: 压减超10% is < −10).
@@ -377,7 +388,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // a threshold that names a category, not a figure: 50亿元以上重大项目, 产值超50亿元企业,
         // 突破1000家，达1023家
         let next_char = chars.get(end).copied().unwrap_or('。');
+        // (not 3700多万学生, 3万余户群众: 多 and 余 say "more than" of the counted noun that follows)
         let names_a_category = matches!(bound, Bound::Ge | Bound::Gt)
+            && !more
             && !is_clause_break(next_char)
             && !matches!(next_char, '、' | '）' | ')' | '”' | '和' | '及')
             && !after.starts_with("左右");
@@ -393,7 +406,23 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let tail: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
         // 从23.4%下降至2.5%: the level it fell to, not a change
         let to_level = before.ends_with('至') || before.ends_with('到') || before.ends_with("降至");
-        let decline = !to_level && DECLINE.iter().any(|w| tail.contains(w));
+        // in a list (分别削减2.2%、3.2%、3.1%, 下降9%、8%和7%) the verb before its first figure is
+        // every figure's
+        let joined = k > 0
+            && matches!(
+                chars[numbers[k - 1].end.min(n.start)..n.start]
+                    .iter()
+                    .filter(|c| !matches!(c, '%' | '％'))
+                    .collect::<String>()
+                    .as_str(),
+                "、" | "和" | "及" | "与"
+            );
+        let list_declines = joined && {
+            let head: String = before.chars().take_while(|c| !c.is_ascii_digit()).collect();
+            let verb: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+            DECLINE.iter().any(|w| verb.contains(w))
+        };
+        let decline = !to_level && (DECLINE.iter().any(|w| tail.contains(w)) || list_declines);
         // a bound is stated on the signed value: 压减超10% is < −10, 减少50%以上 is ≤ −50
         if decline {
             bound = mirror(bound);
@@ -572,12 +601,30 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 由1997年的123万公里增加到176.5万公里, 国内生产总值从26.6万亿元增加到…: the starting point
         // of a change is a result of its own year, the one written after 由/从, else the year before
         // the period the passage reviews (five years back in a review of five)
+        let changes_to = chars[end..].iter().take_while(|c| !is_clause_break(**c)).any(|c| matches!(c, '到' | '至'));
         if kind == Kind::Actual
-            && let Some(written) = base_of_change(&before)
-            && chars[end..].iter().take_while(|c| !is_clause_break(**c)).any(|c| matches!(c, '到' | '至'))
+            && let Some(written) = base_of_change(&before, layout.reviewed)
+            && changes_to
         {
             let five = part.kind == PartKind::FiveYearReview || over_past_period();
             year = written.unwrap_or(if five { layout.reviewed - 5 } else { layout.reviewed - 1 });
+        }
+        // in a plan or goals, the base a target starts from (城镇化率由47.5%提高到52%) is the level
+        // now: a result of the reviewed year, or of the year written
+        if kind == Kind::Target
+            && let Some(written) = base_of_change(&before, layout.reviewed)
+            && changes_to
+        {
+            kind = Kind::Actual;
+            year = written.unwrap_or(layout.reviewed);
+        }
+        // an estimate's base (预计…全区生产总值由2000年的2080亿元增加到…) is a result of the year written
+        if kind == Kind::Estimate
+            && let Some(Some(written)) = base_of_change(&before, layout.reviewed)
+            && changes_to
+        {
+            kind = Kind::Actual;
+            year = written;
         }
         // a target over five years (年均增长, 累计) in this year's plan is for the period's last year
         if kind == Kind::Target && year == layout.planned && label::Span::of(&before) != label::Span::Year {
@@ -611,7 +658,14 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };
-        let in_list = before.contains("分别") || implicit_list;
+        // 城乡居民人均可支配收入增长8%和10%以上: two figures for a 城乡 name are the town's and the
+        // country's, as if it said 分别
+        let town_and_country = !before.contains("分别") && in_clause == 2 && {
+            let clause: String = chars[clause_start..clause_end].iter().collect();
+            clause.chars().take(6).collect::<String>().contains("城乡")
+                && (clause.contains('和') || clause.contains('、'))
+        };
+        let in_list = before.contains("分别") || implicit_list || town_and_country;
         // a 分别 list: how many figures it holds, up to the end of its clause
         if in_list {
             list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
@@ -716,13 +770,19 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         }
         // a bound written after a list's last figure (分别增长8%、5%、6.5%以上, 7%和9%左右) covers
         // the figures joined to it that state none of their own
+        // (not a figure equal to the bounded one, 分别增长10%和10%以上, nor one written far more
+        // precisely than it, 10678.4元和2300元以上, 14180元和3400元左右: those were meant as they
+        // stand; 2.4%、3%以上 is one list)
         if in_list && written_after && bound != Bound::Range {
             let mut next_start = n.start;
             for at in (0..out.len()).rev() {
                 let gap: String = chars[out[at].end.min(next_start)..next_start].iter().collect();
+                let earlier = out[at].fact.value;
                 if !(gap.is_empty() || matches!(gap.as_str(), "、" | "和" | "及" | "与"))
                     || out[at].fact.bound != Bound::Eq
                     || out[at].fact.unit != unit
+                    || earlier == value
+                    || significant_digits(earlier) >= significant_digits(value) + 2
                 {
                     break;
                 }
@@ -1156,6 +1216,16 @@ mod tests {
                 "2023 actual eq 8% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入年均增长8%",
             ],
         );
+        // a bound after a list covers neither a figure equal to the last nor one more precise
+        check(
+            "城乡居民收入分别增长10%和10%以上，人均收入分别达到10678.4元和2300元以上。",
+            &[
+                "2023 actual eq 10% 城镇居民收入增长 | 城乡居民收入分别增长10%",
+                "2023 actual ge 10% 农村居民收入增长 | 城乡居民收入分别增长10%和10%以上",
+                "2023 actual eq 10678.4元 人均收入 | 人均收入分别达到10678.4元",
+                "2023 actual ge 2300元 人均收入 | 人均收入分别达到10678.4元和2300元以上",
+            ],
+        );
         // a bound after a list's last figure covers the list; the next list is its own
         check(
             "工业、服务业增加值分别增长8%、6.5%以上，城乡居民收入分别增长6.5%和7.5%；居民收入分别突破3万元和1万元。",
@@ -1166,6 +1236,37 @@ mod tests {
                 "2023 actual eq 7.5% 农村居民收入增长 | 城乡居民收入分别增长6.5%和7.5%",
                 "2023 actual ge 3万元 居民收入 | 居民收入分别突破3万元",
                 "2023 actual ge 1万元 居民收入 | 居民收入分别突破3万元和1万元",
+            ],
+        );
+        // a list's decline verb is every figure's; a base of change written 由上年 is the year
+        // before; 多 before 万 says "more than" of the noun that follows, which names no category
+        check(
+            "二氧化硫和氨氮排放量分别削减2.2%、3.2%。补助资金由上年46亿元增加到92亿元。惠及3700多万学生。",
+            &[
+                "2023 actual eq -2.2% 二氧化硫下降 | 二氧化硫和氨氮排放量分别削减2.2%",
+                "2023 actual eq -3.2% 氨氮排放量下降 | 二氧化硫和氨氮排放量分别削减2.2%、3.2%",
+                "2022 actual eq 46亿元 补助资金 | 补助资金由上年46亿元",
+                "2023 actual eq 92亿元 补助资金 | 补助资金由上年46亿元增加到92亿元",
+                "2023 actual gt 3700万 惠及 | 惠及3700多万",
+            ],
+        );
+        // the base a target starts from is the level of the reviewed year
+        check(
+            "二、2024年工作安排\n城镇化率由62%提高到63%，研发经费投入强度从2022年的2.1%提高到2.3%。\n",
+            &[
+                "2023 actual eq 62% 城镇化率 | 城镇化率由62%",
+                "2024 target eq 63% 城镇化率 | 城镇化率由62%提高到63%",
+                "2022 actual eq 2.1% 研发经费投入强度 | 研发经费投入强度从2022年的2.1%",
+                "2024 target eq 2.3% 研发经费投入强度 | 研发经费投入强度从2022年的2.1%提高到2.3%",
+            ],
+        );
+        // two figures of a 城乡 name are the town's and the country's; 控制在 ends the name
+        check(
+            "二、2024年工作安排\n城乡居民人均可支配收入增长8%和10%以上，居民消费价格涨幅控制在全省预期的3%以内。\n",
+            &[
+                "2024 target ge 8% 城镇居民人均可支配收入增长 | 城乡居民人均可支配收入增长8%",
+                "2024 target ge 10% 农村居民人均可支配收入增长 | 城乡居民人均可支配收入增长8%和10%以上",
+                "2024 target le 3% 居民消费价格涨幅 | 居民消费价格涨幅控制在全省预期的3%以内",
             ],
         );
         // a per-cent sign written twice is one, and the bound after it holds

@@ -5,7 +5,9 @@ usage: python3 draw.py CORPUS_DIR NORMALISED_DIR  > sample.csv
        python3 draw.py CORPUS_DIR NORMALISED_DIR --held-out sample.csv  > ../heldout/sample.csv
 
 --held-out draws the held-out set instead (its own seed, 1 national, 2 provincial and 1 city
-report per era, 2 paragraphs each), leaving out every report of the given development sample.
+report per era, 2 paragraphs each), leaving out every report of the given samples; --seed N after
+them draws another one (session 6's second held-out set: --seed 20261203, leaving out the
+development set and the first held-out set).
 """
 import os, random, re, sys, csv
 sys.path.insert(0, os.path.dirname(__file__))
@@ -22,7 +24,13 @@ corpus, normalised = sys.argv[1], sys.argv[2]
 exclude = set()
 if len(sys.argv) > 4 and sys.argv[3] == '--held-out':
     SEED, PER, PARAGRAPHS = 20261202, {'national': 1, 'province': 2, 'city': 1}, 2
-    exclude = {r['doc'] for r in csv.DictReader(open(sys.argv[4], encoding='utf-8'))}
+    # the seed may follow the samples to leave out: --held-out SAMPLE... [--seed N]
+    rest = sys.argv[4:]
+    if '--seed' in rest:
+        SEED = int(rest[rest.index('--seed') + 1])
+        rest = rest[:rest.index('--seed')]
+    for sample in rest:
+        exclude |= {r['doc'] for r in csv.DictReader(open(sample, encoding='utf-8'))}
 reports = []
 for folder in sorted(os.listdir(corpus)):
     p = os.path.join(corpus, folder)

@@ -121,7 +121,7 @@ proptest! {
     /// Any text, with or without a report's structure, gets candidates or a refusal, never a panic;
     /// offsets stay inside the text and quotes are what they point at.
     #[test]
-    fn extraction_never_panics(text in "(一、2023年工作回顾\n|二、2024年工作安排\n|增长|下降|左右|以上|以内|预计|[0-9]{1,4}|\\.|%|万|亿|元|人|个|，|。|、|—|\\PC){0,60}") {
+    fn extraction_never_panics(text in "(一、2023年工作回顾\n|二、2024年工作安排\n|增长|下降|削减|左右|以上|以内|预计|力争|控制在|分别|均为|城乡|累计|由上年|从|到|多|\\[1\\]|2010年同2005年相比|比1997年|[0-9]{1,4}|\\.|%|万|亿|元|人|个|，|。|；|、|和|—|\\PC){0,60}") {
         for year in [None, Some(2023)] {
             let options = zhibiao_extract::Options { year_reviewed: year, ..Default::default() };
             if let Ok(found) = zhibiao_extract::extract(&text, &[], &options) {

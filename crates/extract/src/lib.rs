@@ -598,33 +598,23 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 goal_span = Some((layout.reviewed, y));
             }
         }
-        // 由1997年的123万公里增加到176.5万公里, 国内生产总值从26.6万亿元增加到…: the starting point
-        // of a change is a result of its own year, the one written after 由/从, else the year before
-        // the period the passage reviews (five years back in a review of five)
-        let changes_to = chars[end..].iter().take_while(|c| !is_clause_break(**c)).any(|c| matches!(c, '到' | '至'));
-        if kind == Kind::Actual
-            && let Some(written) = base_of_change(&before, layout.reviewed)
-            && changes_to
-        {
-            let five = part.kind == PartKind::FiveYearReview || over_past_period();
-            year = written.unwrap_or(if five { layout.reviewed - 5 } else { layout.reviewed - 1 });
-        }
-        // in a plan or goals, the base a target starts from (城镇化率由47.5%提高到52%) is the level
-        // now: a result of the reviewed year, or of the year written
-        if kind == Kind::Target
-            && let Some(written) = base_of_change(&before, layout.reviewed)
-            && changes_to
-        {
+        // the starting point of a change (由1997年的123万公里增加到…, 全省GDP从2017年的1.45万亿元接连
+        // 突破…, 由上年…) is a result, never a target or an estimate: of the year written after 由/从,
+        // else the year before the period the passage reviews (five years back in a review of five),
+        // or in a plan the reviewed year (the level the target starts from)
+        if let Some(written) = base_of_change(&before, layout.reviewed) {
+            // (a paragraph that speaks of five years, 累计, 年均 or a plan period, reviews five)
+            let five = part.kind == PartKind::FiveYearReview
+                || over_past_period()
+                || ["累计", "五年", "年均", "十一五", "十二五", "十三五", "十四五", "“十五”"]
+                    .iter()
+                    .any(|w| paragraph.contains(w));
+            year = written.unwrap_or(match kind {
+                Kind::Target => layout.reviewed,
+                _ if five => layout.reviewed - 5,
+                _ => layout.reviewed - 1,
+            });
             kind = Kind::Actual;
-            year = written.unwrap_or(layout.reviewed);
-        }
-        // an estimate's base (预计…全区生产总值由2000年的2080亿元增加到…) is a result of the year written
-        if kind == Kind::Estimate
-            && let Some(Some(written)) = base_of_change(&before, layout.reviewed)
-            && changes_to
-        {
-            kind = Kind::Actual;
-            year = written;
         }
         // a target over five years (年均增长, 累计) in this year's plan is for the period's last year
         if kind == Kind::Target && year == layout.planned && label::Span::of(&before) != label::Span::Year {
@@ -1248,6 +1238,16 @@ mod tests {
                 "2022 actual eq 46亿元 补助资金 | 补助资金由上年46亿元",
                 "2023 actual eq 92亿元 补助资金 | 补助资金由上年46亿元增加到92亿元",
                 "2023 actual gt 3700万 惠及 | 惠及3700多万",
+            ],
+        );
+        // a base with no 到 after it is a base too; an estimate's base is a result
+        check(
+            "全省GDP从2017年的1.45万亿元接连突破2万亿元。预计人均生产总值由2万元增加到3万元。",
+            &[
+                "2017 actual eq 1.45万亿元 GDP | 全省GDP从2017年的1.45万亿元",
+                "2023 actual ge 2万亿元 GDP从2017年的1.45万亿元接连 | 全省GDP从2017年的1.45万亿元接连突破2万亿元",
+                "2022 actual eq 2万元 人均生产总值 | 预计人均生产总值由2万元",
+                "2023 estimate eq 3万元 人均生产总值 | 预计人均生产总值由2万元增加到3万元",
             ],
         );
         // the base a target starts from is the level of the reviewed year

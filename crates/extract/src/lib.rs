@@ -538,6 +538,18 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let reports =
             ["初步统计", "初步核算", "完成了", "实现了", "超额", "预计"].iter().any(|w| full_sentence.contains(w))
                 || full_sentence.match_indices("去年").any(|(at, _)| !full_sentence[..at].ends_with('比'));
+        // a paragraph that opens with the plan year (今年，是全面贯彻落实党的十八大精神的开局之年。要力争
+        // 地区生产总值增长10%以上；固定资产投资增长23%) is the year's plan, whatever part the layout put
+        // it in (not in a report delivered in December, where 今年 is the reviewed year)
+        let plan_paragraph = {
+            let opening = paragraph.trim_start();
+            let december = layout.delivered.is_some_and(|d| d.month == 12);
+            let this_year = ["今年是", "今年，是", "今年,是"].iter().any(|w| opening.starts_with(w)) && !december;
+            let plan_year = opening
+                .strip_prefix(format!("{}年", layout.planned).as_str())
+                .is_some_and(|rest| rest.starts_with('是') || rest.starts_with("，是"));
+            this_year || plan_year
+        };
         let opened = if in_plan || five_years_ahead || reports {
             None
         } else {
@@ -546,6 +558,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 paragraph.strip_suffix(full_sentence.as_str()).unwrap_or_default(),
                 layout.planned,
             )
+            .or(plan_paragraph.then_some(layout.planned))
         };
         let mut kind = if about_past_period && estimated {
             Kind::Estimate
@@ -1361,6 +1374,15 @@ mod tests {
             ],
             "a growth 3.6 times the target stays; a decline 5.1 times the planned one is a total"
         );
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_the_plan_year_is_the_years_plan() {
+        let text = "一、过去五年，全省科学发展取得重大成就\n增长9%。\n今年，是开局之年。要力争地区生产总值增长10%以上；固定资产投资增长23%。\n";
+        let found = extract(text, &[], &Options { year_reviewed: Some(2012), ..Options::default() }).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
+        assert_eq!(shown, ["2012 actual 9", "2013 target 10", "2013 target 23"]);
     }
 
     #[test]

@@ -905,24 +905,31 @@ fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32,
                 .any(|w| paragraph.contains(w))
         }
     };
-    let targets: Vec<(String, String, f64)> = facts
+    // values in base units (5万亿元 beside 1.1万亿元 and 11000亿元 alike)
+    let base = |e: &Extracted| units::lookup(&e.fact.unit).ok().map(|u| e.fact.value.to_f64() * u.factor_f64());
+    let targets: Vec<(String, units::Dimension, f64)> = facts
         .iter()
         .filter(|e| e.fact.kind == Kind::Target && e.fact.year == planned && e.fact.value != Decimal::ZERO)
-        .map(|e| (e.fact.indicator.clone(), e.fact.unit.clone(), e.fact.value.to_f64()))
+        .filter_map(|e| {
+            let dimension = units::lookup(&e.fact.unit).ok()?.dimension();
+            Some((e.fact.indicator.clone(), dimension, base(e)?))
+        })
         .collect();
-    for e in facts.iter_mut().filter(|e| e.fact.kind != Kind::Target) {
+    // results, and targets for a later year than the plan's (a plan period's goals): an amount
+    // (全社会固定资产投资完成5万亿元 in a five-year plan beside this year's 1.1万亿元) is a total too
+    for e in facts.iter_mut().filter(|e| e.fact.kind != Kind::Target || e.fact.year > planned) {
         let times = match e.measure {
             Measure::Increment | Measure::Count => 3.0,
-            Measure::Growth if about_five_years(e) => 5.0,
+            Measure::Level if e.fact.kind == Kind::Target => 3.0,
+            Measure::Growth if e.fact.kind != Kind::Target && about_five_years(e) => 5.0,
             _ => continue,
         };
         let Some(annual) = matcher.get(&e.fact.indicator).filter(|i| !i.id.contains("_five_year")) else { continue };
-        let Some(&(_, _, target)) =
-            targets.iter().find(|(id, unit, _)| *id == e.fact.indicator && *unit == e.fact.unit)
-        else {
+        let Some(dimension) = units::lookup(&e.fact.unit).ok().map(|u| u.dimension()) else { continue };
+        let Some(&(_, _, target)) = targets.iter().find(|(id, d, _)| *id == e.fact.indicator && *d == dimension) else {
             continue;
         };
-        let value = e.fact.value.to_f64();
+        let Some(value) = base(e) else { continue };
         // a flow's target is positive; a change's may be a decline, and only the same direction counts
         // (a fall of 15% or more, a rise of 30% or more: smaller yearly changes are common, sums of
         // five years seldom smaller)
@@ -1383,6 +1390,19 @@ mod tests {
         let shown: Vec<String> =
             found.iter().map(|e| format!("{} {} {}", e.fact.year, e.fact.kind, e.fact.value)).collect();
         assert_eq!(shown, ["2012 actual 9", "2013 target 10", "2013 target 23"]);
+    }
+
+    #[test]
+    fn a_plan_periods_amount_far_above_the_years_target_is_a_total() {
+        let catalogue = [
+            indicator("e.investment", "全社会固定资产投资", "亿元", Measure::Level),
+            indicator("e.investment_five_year", "全社会固定资产投资五年累计", "亿元", Measure::Level),
+        ];
+        let text = "一、2010年工作回顾\n增长9%。\n二、“十二五”时期的主要目标\n全社会固定资产投资完成5万亿元。\n三、2011年工作安排\n全社会固定资产投资11000亿元。\n";
+        assert_eq!(
+            year_kind_value_id(text, &catalogue),
+            ["2010 actual 9 ", "2015 target 5 e.investment_five_year", "2011 target 11000 e.investment"]
+        );
     }
 
     #[test]

@@ -92,6 +92,18 @@ pub enum ExtractError {
 }
 
 /// Clause delimiters: a fact's label starts after the last one before its number.
+/// Whether `text` speaks of five years (五年) or names a plan period (十一五 … 十四五, “十五”), or
+/// writes one of the words `also` counts for the rule at hand (累计, 年均, 5年 …).
+fn names_five_years(text: &str, also: &[&str]) -> bool {
+    const FIVE_YEARS: &[&str] = &["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"];
+    FIVE_YEARS.iter().chain(also).any(|w| text.contains(w))
+}
+
+/// Where the paragraph holding character `at` starts (after the last newline before it).
+fn paragraph_start(chars: &[char], at: usize) -> usize {
+    (0..at.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1)
+}
+
 /// Whether a clause opens with 预计 (初步预计, 据初步预计): what follows is an estimate.
 fn opens_an_estimate(clause: &str) -> bool {
     ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w))
@@ -220,6 +232,9 @@ pub fn extract(text: &str, catalogue: &[Indicator], options: &Options) -> Result
 /// Reads a report: its layout, then its candidate facts (what [`extract`] returns).
 pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Result<Reading, ExtractError> {
     let chars: Vec<char> = text.chars().collect();
+    // the byte offset of each character (and of the end), to borrow passages of the text by
+    // character offsets without copying them
+    let byte_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let layout = layout::layout_of(
         &chars,
         Hints { year_reviewed: options.year_reviewed, year_delivered: options.year_delivered },
@@ -442,13 +457,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let opening =
             full_sentence.trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去今全".contains(c));
         // the paragraph up to the figure
-        let paragraph: String = {
-            let paragraph_start = (0..n.start).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
-            chars[paragraph_start..n.start].iter().collect()
-        };
+        let paragraph: &str = &text[byte_at[paragraph_start(&chars, n.start)]..byte_at[n.start]];
         // whether the paragraph, up to the figure, speaks of a period that has ended (read once, when asked)
         let past_period = std::cell::OnceCell::new();
-        let over_past_period = || *past_period.get_or_init(|| layout::over_past_period(&paragraph, layout.reviewed));
+        let over_past_period = || *past_period.get_or_init(|| layout::over_past_period(paragraph, layout.reviewed));
         let bare_change = {
             let b = before
                 .trim()
@@ -489,7 +501,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let estimated = before.contains("预计")
             || (bare_change && previous_estimate == Some(full_start))
             || sentence.trim_start().starts_with("预计")
-            || ["预计", "初步预计", "据初步预计", "全年预计"].iter().any(|w| opening.starts_with(w))
+            || opens_an_estimate(opening)
+            || opening.starts_with("全年预计")
             || list_opened
             || lead_in_opened
             || carried;
@@ -619,9 +632,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             // (a paragraph that speaks of five years, 累计, 年均 or a plan period, reviews five)
             let five = part.kind == PartKind::FiveYearReview
                 || over_past_period()
-                || ["累计", "五年", "年均", "十一五", "十二五", "十三五", "十四五", "“十五”"]
-                    .iter()
-                    .any(|w| paragraph.contains(w));
+                || names_five_years(paragraph, &["累计", "年均"]);
             year = written.unwrap_or(match kind {
                 Kind::Target => layout.reviewed,
                 _ if five => layout.reviewed - 5,
@@ -644,7 +655,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && label::Span::of(&before) == label::Span::Year
             && (["今年", "全年", "年内", "本年"].iter().any(|w| full_sentence.contains(w))
                 || layout::years_in(&full_sentence).iter().any(|(_, y)| *y == layout.planned)
-                || (layout::period_named(&paragraph, layout.planned) == Some(Some(layout.planned))
+                || (layout::period_named(paragraph, layout.planned) == Some(Some(layout.planned))
                     && label::Span::of(&full_sentence) == label::Span::Year))
             && !layout::years_in(&full_sentence).iter().any(|(_, y)| *y > layout.planned)
         {
@@ -680,14 +691,13 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let measure = read.measure;
         // a sentence of a five-year passage that opens with 累计 (累计完成外贸进出口总额460亿美元，
         // 实际利用外资37亿美元) states totals over the period in every clause, not only its first
-        let totals_sentence = ["累计", "五年累计", "五年共", "合计", "共计"].iter().any(|w| {
-            // the sentence, or its ；-segment (…；累计完成…，实际利用外资37亿美元)
-            [full_sentence.as_str(), sentence.as_str()]
-                .iter()
-                .any(|text| text.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w))
-        }) && (part.kind == PartKind::FiveYearReview
-            || ["五年", "十一五", "十二五", "十三五", "十四五", "“十五”"].iter().any(|w| paragraph.contains(w))
-            || over_past_period());
+        let totals_sentence =
+            ["累计", "五年累计", "五年共", "合计", "共计"].iter().any(|w| {
+                // the sentence, or its ；-segment (…；累计完成…，实际利用外资37亿美元)
+                [full_sentence.as_str(), sentence.as_str()]
+                    .iter()
+                    .any(|text| text.trim_start_matches(|c: char| c.is_whitespace() || "——".contains(c)).starts_with(w))
+            }) && (part.kind == PartKind::FiveYearReview || names_five_years(paragraph, &[]) || over_past_period());
         let span = match label::Span::of(&before) {
             label::Span::Year
                 if totals_sentence
@@ -715,9 +725,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // clause, its part or its paragraph names a span of years
         let spans_years = matches!(part.kind, PartKind::FiveYearReview | PartKind::FiveYearGoals)
             || five_years_ahead
-            || ["五年", "5年", "累计", "十一五", "十二五", "十三五", "十四五", "十五五", "“十五”"]
-                .iter()
-                .any(|w| paragraph.contains(w));
+            || names_five_years(paragraph, &["5年", "累计", "十五五"]);
         // a flow stated over a period that has ended (五年来…新增城镇就业20.4万人) is the period's
         // total: its five-year id, or none (never the annual id); a count with no five-year id may
         // be a stock (高新技术企业达到1200家) and stays
@@ -728,7 +736,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
         // keep their label and match no indicator
-        let corps = [full_sentence.as_str(), paragraph.as_str()].iter().any(|text| {
+        let corps = [full_sentence.as_str(), paragraph].iter().any(|text| {
             let opening = text
                 .trim_start_matches(|c: char| c.is_whitespace() || "各位代表！!—".contains(c))
                 .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
@@ -842,7 +850,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
 /// disagreement more often means a figure misdated than a broader measure, and is left alone.)
 fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[char]) {
     type Key = (usize, String, i32, Kind);
-    let paragraph_of = |at: usize| (0..at.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+    let paragraph_of = |at: usize| paragraph_start(chars, at);
     let mut best: HashMap<Key, (usize, Decimal)> = HashMap::new();
     let mut conflicting: std::collections::HashSet<Key> = std::collections::HashSet::new();
     let ranked: Vec<Option<(Key, usize)>> = facts
@@ -897,12 +905,10 @@ fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[
 fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32, chars: &[char]) {
     let about_five_years = |e: &Extracted| {
         e.part == PartKind::FiveYearReview || {
-            let from = (0..e.start.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1);
+            let from = paragraph_start(chars, e.start);
             let to = (e.end.min(chars.len())..chars.len()).find(|&i| chars[i] == '\n').unwrap_or(chars.len());
             let paragraph: String = chars[from..to].iter().collect();
-            ["五年", "5年", "十一五", "十二五", "十三五", "十四五", "“十五”", "九五"]
-                .iter()
-                .any(|w| paragraph.contains(w))
+            names_five_years(&paragraph, &["5年", "九五"])
         }
     };
     // values in base units (5万亿元 beside 1.1万亿元 and 11000亿元 alike)

@@ -193,6 +193,8 @@ pub struct ListState {
     /// figure with no name of its own when no earlier figure of the sentence gave one
     /// (全省生产总值突破两万亿元大关，达到21701亿元).
     opening: String,
+    /// The sentence whose opening name `opening` is (read once per sentence).
+    opening_of: Option<usize>,
 }
 
 impl ListState {
@@ -213,9 +215,13 @@ impl ListState {
         self.list_length = figures;
     }
 
-    /// Gives the first clause of the figure's sentence, whose name (up to its first verb) is the
-    /// subject of last resort.
-    pub fn opening(&mut self, first_clause: &str) {
+    /// Gives the first clause of the sentence starting at `sentence_start` that holds the figure,
+    /// whose name (up to its first verb) is the subject of last resort; read once per sentence.
+    pub fn opening(&mut self, sentence_start: usize, first_clause: &str) {
+        if self.opening_of == Some(sentence_start) {
+            return;
+        }
+        self.opening_of = Some(sentence_start);
         let head = strip_prefixes(first_clause.trim().to_owned());
         let cut = ["突破", "达到", "达", "增长", "增加", "下降", "实现", "完成", "超过", "提高", "为", "是"]
             .iter()

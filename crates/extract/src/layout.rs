@@ -605,16 +605,33 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     let paragraphs = paragraphs(chars);
     let delivered = date_line(&paragraphs);
     // first pass: headings and their kinds
-    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> = Vec::new();
+    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>, bool)> = Vec::new();
     for p in &paragraphs {
         if let Some(body) = heading_text(&p.text) {
             let kind = classify(&body);
             let years: Vec<i32> = years_in(&body).into_iter().map(|(_, y)| y).collect();
             // the period a heading names, by its last year; a good start (开局良好) is its first
             let period = plan_period_end(&body).map(|end| if body.contains("开局") { end - 4 } else { end });
-            headings.push((p.start, kind, years, period));
+            // a heading that is a plan by its year alone (no plan word: 2010年及“十一五”时期…发展好、
+            // 人民群众受惠多, 开拓奋进的2008年, 2006年全省经济社会发展的基本情况)
+            // and numbered (not a date line split across lines: 2006年1月)
+            let numbered = p.text.trim_start().starts_with(|c| "一二三四五六七八九十".contains(c));
+            let by_year_alone = numbered && kind == HeadingKind::Plan && !PLAN_WORDS.iter().any(|w| body.contains(w));
+            headings.push((p.start, kind, years, period, by_year_alone));
         }
     }
+    // the genre's order, review first: such a heading, when no review came before it and a plan
+    // heading follows, is the review of the year it names
+    if let Some(i) = headings.iter().position(|h| h.1 != HeadingKind::Other) {
+        let later_plan = headings[i + 1..]
+            .iter()
+            .any(|h| matches!(h.1, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
+        if headings[i].4 && later_plan {
+            headings[i].1 = HeadingKind::Review { five_year: false };
+        }
+    }
+    let headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> =
+        headings.into_iter().map(|(s, k, ys, period, _)| (s, k, ys, period)).collect();
     // the years the headings name
     let review_year = headings.iter().find_map(|(_, k, ys, period)| match k {
         HeadingKind::Review { .. } => ys.iter().max().copied().or(*period),
@@ -822,6 +839,16 @@ mod tests {
                 (PartKind::Glossary, 2021)
             ]
         );
+    }
+
+    #[test]
+    fn a_first_heading_that_names_only_a_year_is_its_review() {
+        // 湖南 2011 and 陕西 2007: part 一 names the year reviewed and no plan word; part 二 plans
+        let text = "各位代表：\n一、2010年及“十一五”时期全省积极应对各种严峻挑战，经济社会发展好、人民群众受惠多\n生产总值增长14.5%。\n二、坚持走“四化两型”的路子，全力推进今年及“十二五”各项工作\n今年的主要发展目标是：生产总值增长10%。\n";
+        assert_eq!(summary(text), "2010→2011 headings [Opening@0:2010 Review@6:2010 FiveYearGoals@63:2015]");
+        // alone, with no plan heading after it, a year heading still plans its year
+        let text = "各位代表：\n一、2022年经济社会发展的目标要求\n生产总值增长6%左右。\n";
+        assert!(summary(text).starts_with("2021→2022"), "{}", summary(text));
     }
 
     #[test]

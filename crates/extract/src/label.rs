@@ -456,9 +456,10 @@ pub fn read(
         if names.is_empty() && list.list_length >= 2 && list.nouns.len() >= list.list_length {
             names = list.nouns[list.nouns.len() - list.list_length..].to_vec();
         }
-        // 城乡居民人均可支配收入分别增长8%和9%: the urban figure, then the rural one
+        // 城乡居民人均可支配收入分别增长8%和9%: the urban figure, then the rural one (城乡居民收入
+        // 分别增长12%: one figure for both)
         if let [one] = names.as_slice()
-            && list.list_length == 2
+            && matches!(list.list_length, 1 | 2)
             && let Some(rest) = one.strip_prefix("城乡居民")
         {
             names = vec![format!("城镇居民{rest}"), format!("农村居民{rest}")];

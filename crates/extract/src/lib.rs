@@ -164,13 +164,14 @@ fn halfwidth(text: &str) -> String {
 
 /// Whether the words before a figure make it the starting point of a change (…由, …从, 由1997年的,
 /// 从居世界第), and the year written there, if any.
-fn base_of_change(before: &str, reviewed: i32) -> Option<Option<i32>> {
+fn base_of_change(before: &str, reviewed: i32, planning: bool) -> Option<Option<i32>> {
     let mut rest = before.trim_end().trim_end_matches(['的', '底', '末']);
-    // 由上年46亿元增加到92亿元: the year before the reviewed one
+    // 由上年46亿元增加到92亿元: in the review, the year before the reviewed one; 赤字率从去年的2.1%
+    // 提高到2.3% in the plan: the reviewed year
     if let Some(head) = ["上年", "去年", "上一年"].iter().find_map(|w| rest.strip_suffix(w))
         && (head.ends_with('由') || head.ends_with('从'))
     {
-        return Some(Some(reviewed - 1));
+        return Some(Some(if planning { reviewed } else { reviewed - 1 }));
     }
     for rank in ["居世界第", "居全国第", "居全省第", "第"] {
         rest = rest.strip_suffix(rank).unwrap_or(rest);
@@ -182,6 +183,17 @@ fn base_of_change(before: &str, reviewed: i32) -> Option<Option<i32>> {
         _ => (rest, None),
     };
     (rest.ends_with('由') || rest.ends_with('从')).then_some(year)
+}
+
+/// The rural income a name that does not say which (农村居民收入, 农村居民人均收入: neither 可支配 nor
+/// 纯收入) means: the statistic of its year, net income until 2013, disposable income after.
+fn statistic_in_force<'a>(matcher: &Matcher<'a>, indicator: &'a Indicator, label: &str, year: i32) -> &'a Indicator {
+    const DISPOSABLE: &str = "livelihood.rural_income_growth";
+    const NET: &str = "livelihood.rural_net_income_growth";
+    if indicator.id == DISPOSABLE && year <= 2013 && !label.contains("可支配") {
+        return matcher.get(NET).unwrap_or(indicator);
+    }
+    indicator
 }
 
 /// How many significant digits a figure is written with (10678.4: 6; 2300: 2).
@@ -214,6 +226,10 @@ fn ordered(value: Decimal, value_hi: Option<Decimal>) -> (Decimal, Option<Decima
 
 /// Words after a count that make it a count of policy documents or measures, not a figure.
 const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招"];
+
+/// Words before a count that make it a count of laws and regulations, not a figure (the genre's
+/// paragraph on the rule of law: 制定地方性法规6件, 规章3件).
+const LEGAL_NOUNS: &[&str] = &["法规", "规章", "规范性文件", "法律议案", "法规议案", "法律", "条例"];
 
 /// A report as read: its layout and its candidate facts.
 #[derive(Clone, Debug, PartialEq)]
@@ -360,6 +376,14 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             if value_hi.is_some() { chars[end..(end + 4).min(chars.len())].iter().collect() } else { after };
         // counts of policy documents or measures: 出台36条措施, 制定20项政策
         if matches!(unit.as_str(), "条" | "项" | "个" | "份" | "件") && POLICY_NOUNS.iter().any(|w| after.contains(w))
+        {
+            continue;
+        }
+        // and of laws and regulations made or repealed, named before the count (制定修订行政法规15部,
+        // 提请审议法规议案105件, 废止规范性文件4.6万件)
+        let counted = before.trim_end().trim_end_matches(['达', '共', '计']).trim_end_matches("草案");
+        if matches!(unit.as_str(), "件" | "万件" | "部" | "项" | "个")
+            && LEGAL_NOUNS.iter().any(|w| counted.ends_with(w))
         {
             continue;
         }
@@ -628,7 +652,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 突破…, 由上年…) is a result, never a target or an estimate: of the year written after 由/从,
         // else the year before the period the passage reviews (five years back in a review of five),
         // or in a plan the reviewed year (the level the target starts from)
-        if let Some(written) = base_of_change(&before, layout.reviewed) {
+        if let Some(written) = base_of_change(&before, layout.reviewed, kind == Kind::Target) {
             // (a paragraph that speaks of five years, 累计, 年均 or a plan period, reviews five)
             let five = part.kind == PartKind::FiveYearReview
                 || over_past_period()
@@ -660,6 +684,15 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && !layout::years_in(&full_sentence).iter().any(|(_, y)| *y > layout.planned)
         {
             year = layout.planned;
+        }
+        // 今明两年职业技能培训3500万人次以上: a target over this year and the next is for the next
+        // (unless it is for each of them, 今明两年每年)
+        if kind == Kind::Target
+            && year == layout.planned
+            && full_sentence.contains("今明两年")
+            && !full_sentence.contains("每年")
+        {
+            year = layout.planned + 1;
         }
         // 城乡居民收入分别为24366元和7932元，增长9%和11.8%: a clause of bare changes joined by 和 or
         // 、 (no name of its own) right after figures of a sentence is a list over their names, as
@@ -743,18 +776,22 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
         });
         let indicator_of = |label: &str| {
-            matcher.find(label, measure, &unit).filter(|_| !corps).and_then(|i| {
-                if let Some((from, to)) = compared {
-                    let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
-                    (to - from == 5).then(|| matcher.over(i, over)).flatten()
-                } else if period_total {
-                    matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
-                } else if span == label::Span::Year && spans_years {
-                    Some(i)
-                } else {
-                    matcher.over(i, span)
-                }
-            })
+            matcher
+                .find(label, measure, &unit)
+                .filter(|_| !corps)
+                .and_then(|i| {
+                    if let Some((from, to)) = compared {
+                        let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
+                        (to - from == 5).then(|| matcher.over(i, over)).flatten()
+                    } else if period_total {
+                        matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
+                    } else if span == label::Span::Year && spans_years {
+                        Some(i)
+                    } else {
+                        matcher.over(i, span)
+                    }
+                })
+                .map(|i| statistic_in_force(&matcher, i, label, year))
         };
         let indicator = indicator_of(&read.label);
         // 降低企业成本300亿元: when the reduction is what the indicator measures (its name opens with
@@ -1254,6 +1291,16 @@ mod tests {
                 "2023 actual ge 1万元 居民收入 | 居民收入分别突破3万元和1万元",
             ],
         );
+        // one figure for a 城乡 name is the town's and the country's; counts of laws and regulations
+        // made are no figures, counts of motions and proposals handled are
+        check(
+            "城乡居民收入分别增长12%。提请省人大制定地方性法规6件，制定规章3件，废止规范性文件达4.6万件，审议法律议案10件，制定修订行政法规15部。办理市人大议案2件。",
+            &[
+                "2023 actual eq 12% 城镇居民收入增长 | 城乡居民收入分别增长12%",
+                "2023 actual eq 12% 农村居民收入增长 | 城乡居民收入分别增长12%",
+                "2023 actual eq 2件 办理市人大议案 | 办理市人大议案2件",
+            ],
+        );
         // a list's decline verb is every figure's; a base of change written 由上年 is the year
         // before; 多 before 万 says "more than" of the noun that follows, which names no category
         check(
@@ -1542,5 +1589,40 @@ mod tests {
     fn a_text_without_structure_is_refused() {
         assert_eq!(extract("增长6%", &[], &Options::default()), Err(ExtractError::NoStructure));
         assert!(extract("增长6%", &[], &Options { year_reviewed: Some(2023), ..Options::default() }).is_ok());
+    }
+
+    #[test]
+    fn years_of_plan_bases_and_two_year_targets() {
+        // in the plan, a base from 去年 is the reviewed year, not the year before it; a target over
+        // 今明两年 is for the next year, unless it is for each (每年)
+        let text = "一、2014年工作回顾\n补助资金由上年46亿元增加到92亿元。\n二、2015年工作安排\n赤字率从去年的2.1%提高到2.3%。今明两年职业技能培训3500万人次以上，高职院校扩招200万人。今明两年每年安排专项资金1亿元。\n";
+        assert_eq!(
+            year_kind_value(text),
+            [
+                "2013 actual 46",
+                "2014 actual 92",
+                "2014 actual 2.1",
+                "2015 target 2.3",
+                "2016 target 3500",
+                "2016 target 200",
+                "2015 target 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rural_income_that_names_no_statistic_is_the_one_in_force() {
+        let mut disposable =
+            indicator("livelihood.rural_income_growth", "农村居民人均可支配收入增长", "%", Measure::Growth);
+        disposable.aliases = vec!["农村居民收入增长".into()];
+        let net = indicator("livelihood.rural_net_income_growth", "农民人均纯收入增长", "%", Measure::Growth);
+        let catalogue = [disposable, net];
+        let id = |year: i32, name: &str| {
+            let text = format!("二、{year}年工作安排\n{name}增长10%。\n");
+            year_kind_value_id(&text, &catalogue).concat()
+        };
+        assert_eq!(id(2011, "农村居民收入"), "2011 target 10 livelihood.rural_net_income_growth");
+        assert_eq!(id(2011, "农村居民人均可支配收入"), "2011 target 10 livelihood.rural_income_growth");
+        assert_eq!(id(2014, "农村居民收入"), "2014 target 10 livelihood.rural_income_growth");
     }
 }

@@ -513,8 +513,10 @@ fn classify(body: &str) -> HeadingKind {
     let done = body.split(['，', ',']).any(|clause| {
         let good_start_behind = clause.contains("良好开局")
             && (clause.contains('了') || clause.contains("取得") || clause.contains("的一年"));
+        // (the 要 of 主要 / 重要 / 需要 looks nowhere: “十一五”规划执行情况和政府主要工作 is done)
+        let ahead_of = ["主要", "重要", "需要"].iter().fold(clause.to_owned(), |c, w| c.replace(w, ""));
         (good_start_behind || DONE_WORDS.iter().any(|w| clause.contains(w)))
-            && !AHEAD_WORDS.iter().any(|w| clause.contains(w))
+            && !AHEAD_WORDS.iter().any(|w| ahead_of.contains(w))
     });
     if done || REVIEW_WORDS.iter().any(|w| body.contains(w)) {
         // a good start (“十二五”开局良好) reviews the period's first year, not the period
@@ -856,6 +858,11 @@ mod tests {
         let kinds = |text: &str| -> Vec<(PartKind, i32)> {
             layout(text, Hints::default()).parts.iter().map(|p| (p.kind, p.year)).collect()
         };
+        // the 要 of 主要 looks nowhere: a heading that reports a plan carried out and the main work done
+        assert_eq!(
+            kinds("一、“十一五”规划执行情况和政府主要工作\n增长。\n二、“十二五”发展的主要目标\n增长。\n三、2011年政府工作主要安排\n增长。\n")[1..],
+            [(PartKind::FiveYearReview, 2010), (PartKind::FiveYearGoals, 2015), (PartKind::Plan, 2011)]
+        );
         // a plan's targets named in a review heading (执行情况) and a line that introduces a list
         let text = "（2012年1月10日）\n一、四次会议确定的目标任务执行情况\n2011年，增长13.8%。\n主要工作是:\n（一）增长8%。\n二、2012年工作安排\n增长12%。\n";
         assert_eq!(kinds(text), [(PartKind::Opening, 2011), (PartKind::Review, 2011), (PartKind::Plan, 2012)]);

@@ -446,7 +446,9 @@ pub fn read(
         let (names_part, verb_before) = strip_suffixes(names_part);
         let names_part = trim_qualifiers(&names_part, false).to_owned();
         // 分别实际增长10%: a qualifier of the comparison before the change word
-        let tail = trim_qualifiers(&clause[figures..], true).to_owned();
+        let tail = trim_qualifiers(&clause[figures..], true);
+        // (年均增长12.6%和13.2%: the span before the change word)
+        let tail = ["五年年均", "年均", "平均"].iter().find_map(|w| tail.strip_prefix(w)).unwrap_or(tail).to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))

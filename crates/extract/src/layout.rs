@@ -237,6 +237,17 @@ pub(crate) fn compared_with(clause: &str, year: i32) -> Option<(i32, i32)> {
     (from < year).then_some((from, year))
 }
 
+/// Whether a change compares one period's total with the last period's (累计完成进出口总额31.7亿美元，
+/// 比前五年增长9.3%; 比“九五”时期增长98%; 比“十一五”期间增长1.1倍): no change over years, so no
+/// indicator's.
+pub(crate) fn compares_periods(clause: &str) -> bool {
+    let Some(at) = clause.rfind('比') else { return false };
+    let base = &clause[at..];
+    ["比前五年", "比上个五年", "比上一个五年", "比前一个五年", "比上五年"].iter().any(|w| base.starts_with(w))
+        || (PLAN_PERIODS.iter().any(|(name, _)| base.contains(name))
+            && (base.contains("时期") || base.contains("期间")))
+}
+
 /// The five-year plan periods by the names reports write, with their last years: the numbered ones
 /// first, so that “十五” alone (2001–2005) is never read inside 十五五.
 const PLAN_PERIODS: &[(&str, i32)] = &[
@@ -623,12 +634,20 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
         }
     }
     // the genre's order, review first: such a heading, when no review came before it and a plan
-    // heading follows, is the review of the year it names
+    // heading follows, is the review of the year it names; and so is a first plan heading of one
+    // year when a later one plans the next (二、关于2019年工作 before 三、关于2020年目标任务及考虑)
     if let Some(i) = headings.iter().position(|h| h.1 != HeadingKind::Other) {
-        let later_plan = headings[i + 1..]
+        let later = &headings[i + 1..];
+        let later_plan = later
             .iter()
             .any(|h| matches!(h.1, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
-        if headings[i].4 && later_plan {
+        let next_year_planned = match headings[i].2.as_slice() {
+            [year] if headings[i].1 == HeadingKind::Plan => {
+                later.iter().any(|h| h.1 == HeadingKind::Plan && h.2.contains(&(year + 1)) && !h.2.contains(year))
+            }
+            _ => false,
+        };
+        if (headings[i].4 && later_plan) || next_year_planned {
             headings[i].1 = HeadingKind::Review { five_year: false };
         }
     }
@@ -797,6 +816,11 @@ mod tests {
         assert_eq!(compared_with("外贸进出口总额比“九五”末增长", 2005), Some((2000, 2005)));
         assert_eq!(compared_with("比上年增长", 2005), None);
         assert_eq!(compared_with("生产总值增长", 2005), None);
+        assert!(compares_periods("累计完成进出口总额31.7亿美元，比前五年增长"));
+        assert!(compares_periods("实际利用外资比“九五”时期增长"));
+        assert!(compares_periods("比“十一五”期间增长"));
+        assert!(!compares_periods("外贸进出口总额比“九五”末增长"));
+        assert!(!compares_periods("比上年增长"));
     }
 
     #[test]
@@ -848,6 +872,9 @@ mod tests {
         // 湖南 2011 and 陕西 2007: part 一 names the year reviewed and no plan word; part 二 plans
         let text = "各位代表：\n一、2010年及“十一五”时期全省积极应对各种严峻挑战，经济社会发展好、人民群众受惠多\n生产总值增长14.5%。\n二、坚持走“四化两型”的路子，全力推进今年及“十二五”各项工作\n今年的主要发展目标是：生产总值增长10%。\n";
         assert_eq!(summary(text), "2010→2011 headings [Opening@0:2010 Review@6:2010 FiveYearGoals@63:2015]");
+        // a first plan heading of one year before one of the next is the review (四川 2020)
+        let text = "各位代表：\n一、关于新冠肺炎疫情防控\n二、关于2019年工作\n增长7.5%。\n三、关于2020年目标任务及考虑\n增长6%。\n";
+        assert!(summary(text).starts_with("2019→2020 headings"), "{}", summary(text));
         // alone, with no plan heading after it, a year heading still plans its year
         let text = "各位代表：\n一、2022年经济社会发展的目标要求\n生产总值增长6%左右。\n";
         assert!(summary(text).starts_with("2021→2022"), "{}", summary(text));
@@ -860,7 +887,9 @@ mod tests {
         };
         // the 要 of 主要 looks nowhere: a heading that reports a plan carried out and the main work done
         assert_eq!(
-            kinds("一、“十一五”规划执行情况和政府主要工作\n增长。\n二、“十二五”发展的主要目标\n增长。\n三、2011年政府工作主要安排\n增长。\n")[1..],
+            kinds(
+                "一、“十一五”规划执行情况和政府主要工作\n增长。\n二、“十二五”发展的主要目标\n增长。\n三、2011年政府工作主要安排\n增长。\n"
+            )[1..],
             [(PartKind::FiveYearReview, 2010), (PartKind::FiveYearGoals, 2015), (PartKind::Plan, 2011)]
         );
         // a plan's targets named in a review heading (执行情况) and a line that introduces a list

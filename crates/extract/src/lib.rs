@@ -543,11 +543,20 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // in the plan, a sentence about the past year (过去一年 / 去年 …) states a result of the reviewed year
         // (刚刚过去的2015年…, or a sentence opening with the reviewed year itself)
         let reviewed_year = format!("{}年", layout.reviewed);
+        // (and so does every sentence of a paragraph that opens recalling it, 刚刚过去的2015年，…。全省生产
+        // 总值增长8%…。城镇新增就业116.8万人, unless the sentence looks ahead)
+        let plan_year = format!("{}年", layout.planned);
+        let paragraph_recalls_it =
+            ["刚刚过去的", "过去的一年", "过去一年", "去年"].iter().any(|w| paragraph.trim_start().starts_with(w))
+                && !["今年", "明年", plan_year.as_str(), "预期", "力争", "确保", "目标是", "将"]
+                    .iter()
+                    .any(|w| full_sentence.contains(w));
         let about_last_year = in_plan
             && (["过去一年", "过去的一年", "去年", "上年", "刚刚过去的", reviewed_year.as_str()]
                 .iter()
                 .any(|w| full_sentence.trim_start().starts_with(w))
-                || previous_sentence.trim_start().starts_with("过去一年"));
+                || previous_sentence.trim_start().starts_with("过去一年")
+                || paragraph_recalls_it);
         // a paragraph about the next five years (今后五年…主要预期目标是：…年均增长6%左右) sets
         // targets for the period's last year, wherever the layout put it
         let five_years_ahead = !in_plan && {
@@ -702,6 +711,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let implicit_list = !before.contains("分别") && in_clause >= 2 && {
             let clause: String = chars[clause_start..clause_end].iter().collect();
             let clause = label::trim_qualifiers(clause.trim_start(), true);
+            // (over a span too: 城乡居民人均收入分别达到2.96万元和1.22万元，年均增长12.6%和13.2%)
+            let clause = ["五年年均", "年均", "平均"].iter().find_map(|w| clause.strip_prefix(w)).unwrap_or(clause);
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };
@@ -775,10 +786,12 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
             ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
         });
+        // 比前五年增长9.3%, 比“九五”时期增长98%: one period's total against the last one's
+        let between_periods = layout::compares_periods(&before);
         let indicator_of = |label: &str| {
             matcher
                 .find(label, measure, &unit)
-                .filter(|_| !corps)
+                .filter(|_| !corps && !between_periods)
                 .and_then(|i| {
                     if let Some((from, to)) = compared {
                         let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
@@ -1607,6 +1620,29 @@ mod tests {
                 "2016 target 200",
                 "2015 target 1"
             ]
+        );
+    }
+
+    #[test]
+    fn a_plan_paragraph_that_opens_recalling_the_past_year_states_its_results() {
+        // every sentence of it, unless the sentence looks ahead; the next paragraph plans
+        let text = "一、2015年工作回顾\n增长8%。\n二、2016年政府工作总体安排\n刚刚过去的2015年，较好完成了主要目标任务。全省生产总值比上年增长8%，地方一般公共预算收入增长10%。城镇新增就业116.8万人。今年力争城镇新增就业110万人。\n2016年主要预期目标是：城镇新增就业110万人。\n";
+        assert_eq!(
+            year_kind_value(text),
+            ["2015 actual 8", "2015 actual 8", "2015 actual 10", "2015 actual 116.8", "2016 target 110", "2016 target 110"]
+        );
+    }
+
+    #[test]
+    fn bare_changes_over_a_span_after_a_list_are_a_list_too() {
+        check(
+            "城乡居民人均收入分别达到2.96万元和1.22万元，年均增长12.6%和13.2%。",
+            &[
+                "2023 actual eq 2.96万元 城镇居民人均收入 | 城乡居民人均收入分别达到2.96万元",
+                "2023 actual eq 1.22万元 农村居民人均收入 | 城乡居民人均收入分别达到2.96万元和1.22万元",
+                "2023 actual eq 12.6% 城镇居民人均收入增长 | 年均增长12.6%",
+                "2023 actual eq 13.2% 农村居民人均收入增长 | 年均增长12.6%和13.2%",
+            ],
         );
     }
 

@@ -515,10 +515,13 @@ fn classify(body: &str) -> HeadingKind {
     {
         return HeadingKind::Glossary;
     }
+    // a heading that names the years it closes (开拓奋进的五年, 取得巨大成就的五年) reviews them
+    let closes_years = body.ends_with("的五年") || body.ends_with("的一年");
     let five = FIVE_YEAR_WORDS.iter().any(|w| body.contains(w))
         || body.contains("过去五年")
         || body.contains("五年来")
-        || body.contains("本届政府");
+        || body.contains("本届政府")
+        || body.ends_with("的五年");
     // the clause that says work is done must not look ahead itself (奋力开拓，“十五”目标全面实现 is
     // done; 努力实现良好开局 is not)
     let done = body.split(['，', ',']).any(|clause| {
@@ -529,7 +532,8 @@ fn classify(body: &str) -> HeadingKind {
         (good_start_behind || DONE_WORDS.iter().any(|w| clause.contains(w)))
             && !AHEAD_WORDS.iter().any(|w| ahead_of.contains(w))
     });
-    if done || REVIEW_WORDS.iter().any(|w| body.contains(w)) {
+    let closes_years = closes_years && !AHEAD_WORDS.iter().any(|w| body.contains(w));
+    if done || closes_years || REVIEW_WORDS.iter().any(|w| body.contains(w)) {
         // a good start (“十二五”开局良好) reviews the period's first year, not the period
         return HeadingKind::Review { five_year: five && years_in(body).is_empty() && !body.contains("开局") };
     }
@@ -872,6 +876,9 @@ mod tests {
         // 湖南 2011 and 陕西 2007: part 一 names the year reviewed and no plan word; part 二 plans
         let text = "各位代表：\n一、2010年及“十一五”时期全省积极应对各种严峻挑战，经济社会发展好、人民群众受惠多\n生产总值增长14.5%。\n二、坚持走“四化两型”的路子，全力推进今年及“十二五”各项工作\n今年的主要发展目标是：生产总值增长10%。\n";
         assert_eq!(summary(text), "2010→2011 headings [Opening@0:2010 Review@6:2010 FiveYearGoals@63:2015]");
+        // a heading that names the years it closes reviews them (安徽 2008, 宁夏 2008)
+        let text = "各位代表：\n一、抢抓机遇，开拓奋进的五年\n过去的一年，是本届政府任期最后一年。进出口总额增长30.1%。\n二、2008年工作安排\n增长10%。\n";
+        assert_eq!(summary(text), "2007→2008 headings [Opening@0:2007 FiveYearReview@6:2007 Plan@53:2008]");
         // a first plan heading of one year before one of the next is the review (四川 2020)
         let text = "各位代表：\n一、关于新冠肺炎疫情防控\n二、关于2019年工作\n增长7.5%。\n三、关于2020年目标任务及考虑\n增长6%。\n";
         assert!(summary(text).starts_with("2019→2020 headings"), "{}", summary(text));

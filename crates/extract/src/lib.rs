@@ -561,7 +561,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // targets for the period's last year, wherever the layout put it
         let five_years_ahead = !in_plan && {
             ["今后五年", "今后5年", "未来五年", "未来5年", "本届政府任期"].iter().any(|w| paragraph.contains(w))
-                && !["过去五年", "过去5年", "五年来"].iter().any(|w| paragraph.contains(w))
+                && !["过去五年", "过去5年", "五年来", "过去的一年", "过去一年", "任期最后一年"]
+                    .iter()
+                    .any(|w| paragraph.contains(w))
         };
         // in a five-year goals part, a sentence about the period that ends (“十五”期间…年均增长7.5%,
         // 过去五年…) states its results, for the last reviewed year

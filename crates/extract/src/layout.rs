@@ -766,6 +766,25 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
             found_by = FoundBy::HeadingsUndated;
         }
     }
+    // five-year goals with no plan after them (二、…全力推进今年及“十二五”各项工作): the paragraph under
+    // them that opens with 今年 or the plan year, or states this year's main targets, starts the plan
+    let last_goals = parts.iter().rposition(|p| p.kind == PartKind::FiveYearGoals);
+    if let Some(g) = last_goals
+        && !parts[g..].iter().any(|p| p.kind == PartKind::Plan)
+    {
+        let (from, until) = (parts[g].start, parts.get(g + 1).map_or(chars.len(), |p| p.start));
+        let plan_year_text = format!("{planned}年");
+        let this_year = |t: &str| {
+            let head: String = t.trim_start().chars().take(14).collect();
+            head.starts_with("今年")
+                || head.starts_with(&plan_year_text)
+                || ((t.contains("今年") || t.contains(&plan_year_text)) && TARGET_PHRASES.iter().any(|w| t.contains(w)))
+        };
+        if let Some(p) = paragraphs.iter().find(|p| p.start > from && p.start < until && this_year(&p.text)) {
+            parts.push(Part { kind: PartKind::Plan, start: p.start, year: planned });
+            parts.sort_by_key(|p| p.start);
+        }
+    }
     // the main-targets passage: the first paragraph of the plan that names the main targets, and
     // the list paragraphs that follow it
     let plan_from = parts.iter().find(|p| p.kind == PartKind::Plan).map(|p| p.start);
@@ -875,7 +894,16 @@ mod tests {
     fn a_first_heading_that_names_only_a_year_is_its_review() {
         // 湖南 2011 and 陕西 2007: part 一 names the year reviewed and no plan word; part 二 plans
         let text = "各位代表：\n一、2010年及“十一五”时期全省积极应对各种严峻挑战，经济社会发展好、人民群众受惠多\n生产总值增长14.5%。\n二、坚持走“四化两型”的路子，全力推进今年及“十二五”各项工作\n今年的主要发展目标是：生产总值增长10%。\n";
-        assert_eq!(summary(text), "2010→2011 headings [Opening@0:2010 Review@6:2010 FiveYearGoals@63:2015]");
+        assert_eq!(
+            summary(text),
+            "2010→2011 headings [Opening@0:2010 Review@6:2010 FiveYearGoals@63:2015 Plan@95:2011]"
+        );
+        // five-year goals with no plan after them: the paragraph that opens with 今年 starts the plan
+        let text = "各位代表：\n一、2022年工作回顾\n增长4.5%。\n二、未来五年总体考虑和今年政府工作安排\n今后五年，生产总值年均增长6%。\n今年主要预期目标是：地区生产总值增长6.5%左右。\n";
+        assert_eq!(
+            summary(text),
+            "2022→2023 headings [Opening@0:2022 Review@6:2022 FiveYearGoals@26:2027 Plan@63:2023]"
+        );
         // a heading that names the years it closes reviews them (安徽 2008, 宁夏 2008)
         let text = "各位代表：\n一、抢抓机遇，开拓奋进的五年\n过去的一年，是本届政府任期最后一年。进出口总额增长30.1%。\n二、2008年工作安排\n增长10%。\n";
         assert_eq!(summary(text), "2007→2008 headings [Opening@0:2007 FiveYearReview@6:2007 Plan@53:2008]");

@@ -427,7 +427,7 @@ fn the_lawtext_gov_corpus_imports_cleanly() {
     let corpus = import(&corpus_dir, &options()).map_err(|p| format!("{p:#?}")).unwrap();
     let c = corpus.counts();
     assert_eq!((c.reports, c.national, c.province, c.city), (896, 27, 769, 100));
-    assert_eq!((c.abridged, c.duplicates, c.year_mismatch, c.years_from_file_name), (7, 0, 22, 17));
+    assert_eq!((c.abridged, c.duplicates, c.year_mismatch, c.years_from_file_name), (7, 0, 22, 13));
 
     let by_id = |id: &str| corpus.entries.iter().find(|e| e.id == id);
     let pinned = root.join("data/corpus/421200-2023.txt");

@@ -361,6 +361,30 @@ fn glued_heading(line: &str) -> Option<&str> {
     (head.chars().count() <= 40 && rest.chars().count() >= 10).then_some(head)
 }
 
+/// What a heading's words alone could not settle, for the genre's order to decide (the review
+/// comes first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Retype {
+    No,
+    /// A plan by the year it names alone, with no plan word.
+    YearAlone,
+    /// No kind, but it reports achievements.
+    Achievements {
+        five_year: bool,
+    },
+}
+
+/// Whether a heading reports what was achieved: its last clause ends 取得…成就 / 成效 / 成绩 / 进展,
+/// or it says a period closed (收官), a plan done (完成了) or how things stand (基本情况, 主要情况).
+fn reports_achievements(body: &str) -> bool {
+    let last = body.rsplit(['，', ',']).next().unwrap_or(body);
+    let achieved = last.rfind("取得").is_some_and(|at| {
+        let rest = &last[at..];
+        rest.chars().count() <= 10 && ["成就", "成效", "成绩", "进展"].iter().any(|w| rest.ends_with(w))
+    });
+    achieved || ["收官", "完成了", "基本情况", "主要情况"].iter().any(|w| body.contains(w))
+}
+
 /// The text of a heading without its numbering, or None when the line is not a heading.
 fn heading_text(line: &str) -> Option<String> {
     let t = line.trim().trim_matches('\u{3000}');
@@ -622,7 +646,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     let paragraphs = paragraphs(chars);
     let delivered = date_line(&paragraphs);
     // first pass: headings and their kinds
-    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>, bool)> = Vec::new();
+    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>, Retype)> = Vec::new();
     for p in &paragraphs {
         if let Some(body) = heading_text(&p.text) {
             let kind = classify(&body);
@@ -633,8 +657,17 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
             // 人民群众受惠多, 开拓奋进的2008年, 2006年全省经济社会发展的基本情况)
             // and numbered (not a date line split across lines: 2006年1月)
             let numbered = p.text.trim_start().starts_with(|c| "一二三四五六七八九十".contains(c));
-            let by_year_alone = numbered && kind == HeadingKind::Plan && !PLAN_WORDS.iter().any(|w| body.contains(w));
-            headings.push((p.start, kind, years, period, by_year_alone));
+            let hint = if numbered && kind == HeadingKind::Plan && !PLAN_WORDS.iter().any(|w| body.contains(w)) {
+                Retype::YearAlone
+            } else if numbered && kind == HeadingKind::Other && reports_achievements(&body) {
+                // (经济社会发展取得明显成绩, “十二五”圆满收官, 关于“十五”时期…发展的主要情况)
+                Retype::Achievements {
+                    five_year: FIVE_YEAR_WORDS.iter().any(|w| body.contains(w)) || body.contains("五年"),
+                }
+            } else {
+                Retype::No
+            };
+            headings.push((p.start, kind, years, period, hint));
         }
     }
     // the genre's order, review first: such a heading, when no review came before it and a plan
@@ -651,9 +684,19 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
             }
             _ => false,
         };
-        if (headings[i].4 && later_plan) || next_year_planned {
+        if (headings[i].4 == Retype::YearAlone && later_plan) || next_year_planned {
             headings[i].1 = HeadingKind::Review { five_year: false };
         }
+    }
+    // a first numbered heading that reports achievements and names no plan, with a plan heading
+    // after it, is the review
+    if let Some(i) = headings.iter().position(|h| h.4 != Retype::No || h.1 != HeadingKind::Other)
+        && let Retype::Achievements { five_year } = headings[i].4
+        && headings[i + 1..]
+            .iter()
+            .any(|h| matches!(h.1, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart))
+    {
+        headings[i].1 = HeadingKind::Review { five_year };
     }
     let headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> =
         headings.into_iter().map(|(s, k, ys, period, _)| (s, k, ys, period)).collect();
@@ -678,7 +721,6 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     };
     let reviewed = planned - 1;
     // second pass: the parts
-    let has_review = headings.iter().any(|(_, k, _, _)| matches!(k, HeadingKind::Review { .. }));
     let has_plan = headings
         .iter()
         .any(|(_, k, _, _)| matches!(k, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
@@ -740,6 +782,8 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
         }
     }
     parts.sort_by_key(|p| p.start);
+    // (a good start that the order read as done is a review too: 一、“十三五”实现良好开局)
+    let has_review = parts.iter().any(|p| matches!(p.kind, PartKind::Review | PartKind::FiveYearReview));
     let mut found_by = if has_review && has_plan {
         if review_year.is_some() || plan_year.is_some() { FoundBy::Headings } else { FoundBy::HeadingsUndated }
     } else {
@@ -904,6 +948,24 @@ mod tests {
             summary(text),
             "2022→2023 headings [Opening@0:2022 Review@6:2022 FiveYearGoals@26:2027 Plan@63:2023]"
         );
+        // a first heading that reports achievements and names no plan is the review (云南 2010,
+        // 青海 2016, 江西 2006); a plan's task heading of the same form is not (it is not first)
+        for (first, reviewed) in [
+            ("一、坚定信心、攻坚克难，全省经济社会发展取得明显成绩", 2010),
+            ("一、“十二五”圆满收官，青海发展站上了新的历史起点", 2015),
+            ("一、关于“十五”时期全省经济社会发展的主要情况", 2005),
+        ] {
+            let planned = reviewed + 1;
+            let text = format!(
+                "各位代表：\n{first}\n增长8%。\n二、{planned}年工作安排\n增长9%。\n三、加快新型工业化步伐，在提高发展质量上取得重大进展\n增长10%。\n"
+            );
+            let found = summary(&text);
+            assert!(found.starts_with(&format!("{reviewed}→{planned} headings [")), "{first}: {found}");
+            assert_eq!(found.matches("Review@6").count(), 1, "{first}: {found}");
+            assert_eq!(found.matches("Review").count(), 1, "{first}: {found}");
+        }
+        assert!(reports_achievements("经济社会发展取得新的重大成就"));
+        assert!(!reports_achievements("着力保障和改善民生"));
         // a heading that names the years it closes reviews them (安徽 2008, 宁夏 2008)
         let text = "各位代表：\n一、抢抓机遇，开拓奋进的五年\n过去的一年，是本届政府任期最后一年。进出口总额增长30.1%。\n二、2008年工作安排\n增长10%。\n";
         assert_eq!(summary(text), "2007→2008 headings [Opening@0:2007 FiveYearReview@6:2007 Plan@53:2008]");

@@ -45,10 +45,10 @@ pub fn numbers_in(text: &str) -> Vec<Decimal> {
             if i + 2 < chars.len() && chars[i] == ' ' && chars[i + 1] == '.' && chars[i + 2].is_ascii_digit() {
                 i += 1;
             }
-            // and a stray space after it, before a per-cent sign (12. 9%)
+            // and a stray space after it, before a per-cent sign (12. 9%, 56. 9％)
             if i + 2 < chars.len() && chars[i] == '.' && chars[i + 1] == ' ' && chars[i + 2].is_ascii_digit() {
                 let digits_end = (i + 2..chars.len()).find(|&j| !chars[j].is_ascii_digit()).unwrap_or(chars.len());
-                if chars.get(digits_end) == Some(&'%') {
+                if matches!(chars.get(digits_end), Some('%' | '％')) {
                     i = digits_end;
                 }
             }
@@ -173,6 +173,10 @@ mod tests {
         check("第46位", &["46"]);
         check("3.", &["3"]);
         check("", &[]);
+        // misprints of one number: a stray space around the point, before a per-cent sign
+        check("增长20 .8%", &["20.8"]);
+        check("增长12. 9%", &["12.9"]);
+        check("森林覆盖率达到56. 9％", &["56.9"]);
     }
 
     #[test]

@@ -361,6 +361,10 @@ fn glued_heading(line: &str) -> Option<&str> {
     (head.chars().count() <= 40 && rest.chars().count() >= 10).then_some(head)
 }
 
+/// A heading as first read: where it starts, its kind, the years and the plan period it names, and
+/// what the genre's order may still make of it.
+type HeadingRead = (usize, HeadingKind, Vec<i32>, Option<i32>, Retype);
+
 /// What a heading's words alone could not settle, for the genre's order to decide (the review
 /// comes first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -646,7 +650,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     let paragraphs = paragraphs(chars);
     let delivered = date_line(&paragraphs);
     // first pass: headings and their kinds
-    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>, Retype)> = Vec::new();
+    let mut headings: Vec<HeadingRead> = Vec::new();
     for p in &paragraphs {
         if let Some(body) = heading_text(&p.text) {
             let kind = classify(&body);

@@ -892,7 +892,30 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
     }
     over_the_target(&mut out, &matcher, layout.planned, &chars);
     broader_names_yield(&mut out, &matcher, &chars);
+    note_spans(&mut out);
     Ok(Reading { layout, facts: out })
+}
+
+/// A fact on a five-year id says its span in `note`, as a reader of the table needs it: the years a
+/// total or an average covers (2016–2020), or the two years a change compares (from 2015 to 2020).
+fn note_spans(facts: &mut [Extracted]) {
+    for e in facts {
+        let f = &mut e.fact;
+        let span = if f.indicator.ends_with("_five_year_average") {
+            format!("average a year over {}–{}", f.year - 4, f.year)
+        } else if f.indicator.ends_with("_five_year") {
+            match e.measure {
+                Measure::Growth | Measure::Change => format!("change from {} to {}", f.year - 5, f.year),
+                _ => format!("total over {}–{}", f.year - 4, f.year),
+            }
+        } else {
+            continue;
+        };
+        f.note = Some(match f.note.take() {
+            Some(note) => format!("{span}; {note}"),
+            None => span,
+        });
+    }
 }
 
 /// Two names of one paragraph that give one indicator, year and kind different figures do not mean
@@ -1652,6 +1675,36 @@ mod tests {
                 "2023 actual eq 12.6% 城镇居民人均收入增长 | 年均增长12.6%",
                 "2023 actual eq 13.2% 农村居民人均收入增长 | 年均增长12.6%和13.2%",
             ],
+        );
+    }
+
+    #[test]
+    fn a_fact_on_a_five_year_id_says_its_span() {
+        let mut jobs = indicator("livelihood.urban_new_jobs", "城镇新增就业", "万人", Measure::Increment);
+        jobs.aliases = vec!["新增城镇就业".into()];
+        let mut growth = indicator("economy.gdp_growth", "地区生产总值增长", "%", Measure::Growth);
+        growth.aliases = vec!["生产总值增长".into()];
+        let catalogue = [
+            jobs,
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", "万人", Measure::Increment),
+            growth,
+            indicator("economy.gdp_growth_five_year", "地区生产总值五年增长", "%", Measure::Growth),
+            indicator("economy.gdp_growth_five_year_average", "地区生产总值年均增长", "%", Measure::Growth),
+        ];
+        let text = "一、过去五年工作回顾\n五年累计新增城镇就业20万人，生产总值年均增长8%，比2015年增长50%。\n二、2021年工作安排\n生产总值增长6%。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let notes: Vec<(String, String)> = found
+            .iter()
+            .map(|e| (e.fact.indicator.clone(), e.fact.note.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                ("livelihood.urban_new_jobs_five_year".to_owned(), "total over 2016–2020".to_owned()),
+                ("economy.gdp_growth_five_year_average".to_owned(), "average a year over 2016–2020".to_owned()),
+                ("economy.gdp_growth_five_year".to_owned(), "change from 2015 to 2020".to_owned()),
+                ("economy.gdp_growth".to_owned(), String::new()),
+            ]
         );
     }
 

@@ -34,7 +34,7 @@ record! {
         unit: String = "The unit as written.",
         source: String = "The corpus id of the report (data/corpus.csv).",
         quote: String = "The exact text of the source that states the figure.",
-        note: Option<String> = "A note (a reviewer's reason).",
+        note: Option<String> = "A note: the span of a figure on a five-year id (total over 2016–2020, average a year over 2016–2020, change from 2015 to 2020), a reviewer's reason.",
         start: usize = "Offset of the quote in the source text, in Unicode characters from 0.",
         end: usize = "Offset just past the quote.",
         method: Method = "extracted (by the rules, unreviewed) or reviewed (by a person, data/panel/reviewed.csv).",

@@ -314,7 +314,7 @@ enum Increment {
 }
 
 /// Verbs that, right before a figure, make it an increase.
-const INCREMENT_VERBS: &[&str] = &["新增", "净增", "增加", "多增", "增收"];
+const INCREMENT_VERBS: &[&str] = &["新增", "净增", "增加", "多增", "增收", "增长", "提高"];
 
 /// The measure a figure states, from its unit and the words before it.
 fn measure_of(unit: &str, noun: &str, changed: bool, increment: Increment) -> Measure {

@@ -838,19 +838,23 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // stand; 2.4%、3%以上 is one list)
         if in_list && written_after && bound != Bound::Range {
             let mut next_start = n.start;
+            // (an equal figure is meant as it stands only right before the bounded one: 10%和10%以上;
+            // in 6%、5%、6%左右 the bound covers all three)
+            let mut adjacent = true;
             for at in (0..out.len()).rev() {
                 let gap: String = chars[out[at].end.min(next_start)..next_start].iter().collect();
                 let earlier = out[at].fact.value;
                 if !(gap.is_empty() || matches!(gap.as_str(), "、" | "和" | "及" | "与"))
                     || out[at].fact.bound != Bound::Eq
                     || out[at].fact.unit != unit
-                    || earlier == value
+                    || (earlier == value && adjacent)
                     || significant_digits(earlier) >= significant_digits(value) + 2
                 {
                     break;
                 }
                 out[at].fact.bound = bound;
                 next_start = figure_starts[at];
+                adjacent = false;
             }
         }
         let quote: String = chars[clause_start..end].iter().collect();
@@ -1002,7 +1006,8 @@ fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32,
         let times = match e.measure {
             Measure::Increment | Measure::Count => 3.0,
             Measure::Level if e.fact.kind == Kind::Target => 3.0,
-            Measure::Growth if e.fact.kind != Kind::Target && about_five_years(e) => 5.0,
+            // (a result, or a plan period's goal: 单位生产总值能耗下降20% among the 十一五 goals)
+            Measure::Growth if about_five_years(e) => 5.0,
             _ => continue,
         };
         let Some(annual) = matcher.get(&e.fact.indicator).filter(|i| !i.id.contains("_five_year")) else { continue };
@@ -1315,6 +1320,17 @@ mod tests {
                 "2023 actual ge 10% 农村居民收入增长 | 城乡居民收入分别增长10%和10%以上",
                 "2023 actual eq 10678.4元 人均收入 | 人均收入分别达到10678.4元",
                 "2023 actual ge 2300元 人均收入 | 人均收入分别达到10678.4元和2300元以上",
+            ],
+        );
+        // an equal figure is meant as it stands only right before the bounded one; an amount a
+        // change verb adds is an increment, no level
+        check(
+            "固定资产投资、社会消费品零售总额、进出口总额分别增长6%、5%、6%左右。力争农民人均纯收入增长700元以上。",
+            &[
+                "2023 actual approx 6% 固定资产投资增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%",
+                "2023 actual approx 5% 社会消费品零售总额增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%、5%",
+                "2023 actual approx 6% 进出口总额增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%、5%、6%左右",
+                "2023 actual ge 700元 农民人均纯收入 | 力争农民人均纯收入增长700元以上",
             ],
         );
         // a bound after a list's last figure covers the list; the next list is its own

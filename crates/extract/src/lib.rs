@@ -104,6 +104,31 @@ fn paragraph_start(chars: &[char], at: usize) -> usize {
     (0..at.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1)
 }
 
+/// The digits a clause writes, but for those of counts of policy measures (20个方面, 50条措施).
+fn counted_digits(clause: &str) -> usize {
+    let chars: Vec<char> = clause.chars().collect();
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut counted = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_digit(chars[i]) {
+            i += 1;
+        }
+        let after: String = chars[i..(i + 6).min(chars.len())].iter().collect();
+        let policy = after.starts_with("个方面")
+            || (after.starts_with(['条', '项', '份', '件']) && POLICY_NOUNS.iter().any(|w| after.contains(w)));
+        if !policy {
+            counted += i - start;
+        }
+    }
+    counted
+}
+
 /// Whether a clause opens with 预计 (初步预计, 据初步预计): what follows is an estimate.
 fn opens_an_estimate(clause: &str) -> bool {
     ["预计", "初步预计", "据初步预计"].iter().any(|w| clause.trim_start().starts_with(w))
@@ -225,7 +250,7 @@ fn ordered(value: Decimal, value_hi: Option<Decimal>) -> (Decimal, Option<Decima
 }
 
 /// Words after a count that make it a count of policy documents or measures, not a figure.
-const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招"];
+const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招", "方面"];
 
 /// Words before a count that make it a count of laws and regulations, not a figure (the genre's
 /// paragraph on the rule of law: 制定地方性法规6件, 规章3件).
@@ -502,9 +527,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // 13440元，增长15%；农民人均纯收入突破4700元)
         let lead_in_opened = {
             // a clause states a figure when it writes a digit outside a year (2008年，预计… states none)
+            // (nor does a count of policy measures: 出台20个方面50条措施，…，预计…)
             let states_figure = |clause: &str| {
                 let years: usize = layout::years_in(clause).len() * 4;
-                clause.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count() > years
+                counted_digits(clause) > years
             };
             let mut opened = false;
             for clause in full_sentence.split(['，', ',', '；', ';']) {
@@ -1110,6 +1136,16 @@ mod tests {
                 "2023 estimate eq 247亿元 利润 | 预计实现利润247亿元",
                 "2023 estimate eq 18% 利润增长 | 预计实现利润247亿元、增长18%",
                 "2023 actual eq 12% 投资增长 | 投资增长12%",
+            ],
+        );
+        // after a lead-in that states no figure (counts of policy measures are none), 预计 governs
+        // the sentence past its ；
+        check(
+            "出台20个方面50条措施，保持经济运行总体平稳，预计地区生产总值增长8.6%以上；城镇和农村居民人均可支配收入分别增长13.5%和8%。",
+            &[
+                "2023 estimate ge 8.6% 地区生产总值增长 | 预计地区生产总值增长8.6%以上",
+                "2023 estimate eq 13.5% 城镇居民人均可支配收入增长 | 城镇和农村居民人均可支配收入分别增长13.5%",
+                "2023 estimate eq 8% 农村居民人均可支配收入增长 | 城镇和农村居民人均可支配收入分别增长13.5%和8%",
             ],
         );
         // after a lead-in that states no figure, 预计 governs the sentence past its ；

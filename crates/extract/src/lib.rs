@@ -1745,10 +1745,8 @@ mod tests {
         ];
         let text = "一、过去五年工作回顾\n五年累计新增城镇就业20万人，生产总值年均增长8%，比2015年增长50%。\n二、2021年工作安排\n生产总值增长6%。\n";
         let found = extract(text, &catalogue, &Options::default()).unwrap();
-        let notes: Vec<(String, String)> = found
-            .iter()
-            .map(|e| (e.fact.indicator.clone(), e.fact.note.clone().unwrap_or_default()))
-            .collect();
+        let notes: Vec<(String, String)> =
+            found.iter().map(|e| (e.fact.indicator.clone(), e.fact.note.clone().unwrap_or_default())).collect();
         assert_eq!(
             notes,
             [

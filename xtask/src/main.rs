@@ -135,13 +135,14 @@ fn run_panel(mode: zhibiao_report::Mode) -> bool {
                 eprintln!("left out (breaks the facts contract): {why}");
             }
             eprintln!(
-                "{} reports ({} unread), {} candidate figures, {} facts ({} reviewed), {} restatements set aside, {} refused by the contract; {} targets, {} met; {:.1} s",
+                "{} reports ({} unread), {} candidate figures, {} facts ({} reviewed), {} restatements set aside, {} under names their region's reports use for a broader measure, {} refused by the contract; {} targets, {} met; {:.1} s",
                 done.reports,
                 done.unread.len(),
                 done.candidates,
                 done.facts,
                 done.reviewed,
                 done.restatements,
+                done.broader,
                 done.refused.len(),
                 done.targets,
                 done.met,

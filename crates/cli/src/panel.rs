@@ -25,6 +25,8 @@ pub struct Regenerated {
     pub reviewed: usize,
     /// Restatements set aside (another statement gave the same key).
     pub restatements: usize,
+    /// Statements set aside because a report of their region uses their name for a broader measure.
+    pub broader: usize,
     /// Extracted facts the contract refused, with the first problem of each (left out).
     pub refused: Vec<String>,
     /// Targets assessed, and how many were met.
@@ -122,6 +124,7 @@ pub fn regenerate(data_dir: &Path, mode: Mode, headline: &[&str]) -> Result<Rege
         facts: facts.len(),
         reviewed: facts.iter().filter(|f| f.method == zhibiao_core::Method::Reviewed).count(),
         restatements: drawn.restatements,
+        broader: drawn.broader,
         refused: refused
             .iter()
             .map(|(f, d)| format!("{} {}..{}: {}", f.fact.source.as_deref().unwrap_or(""), f.start, f.end, d.message))

@@ -16,6 +16,7 @@ use zhibiao_core::corpus::CorpusEntry;
 use zhibiao_core::diagnostic::Diagnostic;
 use zhibiao_core::table::{Column, Schema, Table};
 use zhibiao_core::{AnchoredFact, Bound, Decimal, Fact, Indicator, Kind, Method};
+use zhibiao_extract::label;
 use zhibiao_extract::layout::PartKind;
 
 zhibiao_core::vocabulary! {
@@ -196,6 +197,38 @@ pub struct Drawn {
     pub restatements: usize,
     /// Reviews whose anchor extraction no longer yields (or, for add, now yields itself).
     pub stale: Vec<Review>,
+    /// Statements set aside because a report of their region uses their name for a broader measure.
+    pub broader: usize,
+}
+
+/// (region, indicator family, name in normal form)
+type RegionName = (String, String, String);
+
+/// The names each region's reports set apart as broader than an indicator (extraction's
+/// `MatchedBy::Broader`), with the indicator's family: the name matched again without the report's
+/// context.
+fn broader_names(
+    read: &[(usize, Result<Vec<zhibiao_extract::Extracted>, String>)],
+    catalogue: &[Indicator],
+) -> std::collections::HashSet<RegionName> {
+    let matcher = zhibiao_extract::Matcher::new(catalogue);
+    read.iter()
+        .filter_map(|(_, result)| result.as_ref().ok())
+        .flatten()
+        .filter(|x| x.matched_by == zhibiao_extract::MatchedBy::Broader)
+        .filter_map(|x| {
+            let indicator = matcher.find(&x.label_zh, x.measure, &x.fact.unit)?;
+            Some((x.fact.region.clone(), family(&indicator.id).to_owned(), label::normal(&x.label_zh)))
+        })
+        .collect()
+}
+
+/// An indicator without its measure or span (economy.general_budget_revenue for its growth and
+/// five-year variants): a name that names a broader level names a broader change too.
+fn family(indicator: &str) -> &str {
+    ["_five_year_average", "_five_year", "_growth"]
+        .iter()
+        .fold(indicator, |id, suffix| id.strip_suffix(suffix).unwrap_or(id))
 }
 
 /// How strongly a statement speaks for its key: the report of the year first; then the report
@@ -265,6 +298,11 @@ pub fn draw(
     read.sort_by_key(|(i, _)| *i);
 
     let mut drawn = Drawn { reports: read.len() + curated_sources.len(), ..Drawn::default() };
+    // names a report of the region uses for a broader measure (地方财政收入 beside a 公共财政预算收入
+    // of another value) name it in the region's other reports too, where nothing sets them apart
+    let broader = broader_names(&read, catalogue);
+    let reviewed: std::collections::HashSet<(&str, usize, usize, &str)> =
+        reviews.iter().map(|r| (r.source.as_str(), r.start, r.end, r.indicator.as_str())).collect();
     // every extracted statement with an indicator, by anchor, for the reviews
     let mut chosen: BTreeMap<Key, Statement> = BTreeMap::new();
     let mut order = 0usize;
@@ -286,6 +324,13 @@ pub fn draw(
             }
             let key: Key = (x.fact.indicator.clone(), x.fact.region.clone(), x.fact.year, x.fact.kind);
             anchors.insert((entry.id.clone(), x.start, x.end, x.fact.indicator.clone()), key.clone());
+            let name = (x.fact.region.clone(), family(&x.fact.indicator).to_owned(), label::normal(&x.label_zh));
+            if broader.contains(&name)
+                && !reviewed.contains(&(entry.id.as_str(), x.start, x.end, x.fact.indicator.as_str()))
+            {
+                drawn.broader += 1;
+                continue;
+            }
             let fact = AnchoredFact { fact: x.fact.clone(), start: x.start, end: x.end, method: Method::Extracted };
             all.entry(key).or_default().push((precedence(&x.fact, x.part, entry), order, fact));
             order += 1;
@@ -441,4 +486,89 @@ pub fn validate(
         }
     }
     (kept, refused)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zhibiao_core::Measure;
+    use zhibiao_core::corpus::{ReportLevel, YearsFrom};
+
+    fn entry(id: &str, reviewed: i32) -> CorpusEntry {
+        CorpusEntry {
+            id: id.to_owned(),
+            level: ReportLevel::Province,
+            region: "500000".to_owned(),
+            region_name: "重庆市".to_owned(),
+            year_delivered: reviewed + 1,
+            year_reviewed: reviewed,
+            year_planned: reviewed + 1,
+            delivered: None,
+            years_from: YearsFrom::Text,
+            origin_repository: String::new(),
+            origin_commit: None,
+            origin_path: String::new(),
+            sha256: String::new(),
+            characters: 0,
+            abridged: false,
+            duplicate_of: None,
+            year_mismatch: false,
+        }
+    }
+
+    fn revenue(id: &str, measure: Measure, unit: &str, aliases: &[&str]) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            domain: "economy".to_owned(),
+            topic: String::new(),
+            name_zh: aliases[0].to_owned(),
+            name_en: String::new(),
+            unit: unit.to_owned(),
+            measure,
+            direction: zhibiao_core::Direction::Up,
+            description: String::new(),
+            aliases: aliases[1..].iter().map(|a| (*a).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_name_one_report_sets_apart_as_broader_names_no_indicator_in_the_regions_other_reports() {
+        let catalogue = [
+            revenue("economy.general_budget_revenue", Measure::Level, "亿元", &["一般预算收入", "地方财政收入"]),
+            revenue(
+                "economy.general_budget_revenue_growth",
+                Measure::Growth,
+                "%",
+                &["一般预算收入增长", "地方财政收入增长"],
+            ),
+        ];
+        // 2012's report states both names for 2011, with different values; 2011's report only the
+        // broader one, for 2010
+        let corpus = [entry("500000-2011", 2010), entry("500000-2012", 2011)];
+        let texts: HashMap<String, String> = [
+            ("500000-2011", "一、2010年工作回顾\n地方财政收入达到1991亿元，增长30%。\n二、2011年工作安排\n增长。\n"),
+            (
+                "500000-2012",
+                "一、2011年工作回顾\n地方财政收入达到2908.8亿元，其中一般预算收入达到1703.5亿元。\n二、2012年工作安排\n一般预算收入增长15%。\n",
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let drawn = draw(&corpus, &texts, &catalogue, &[], &[], 1);
+        let shown: Vec<String> = drawn
+            .facts
+            .iter()
+            .map(|f| format!("{} {} {} {}", f.fact.indicator, f.fact.year, f.fact.kind, f.fact.value))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "economy.general_budget_revenue 2011 actual 1703.5",
+                "economy.general_budget_revenue_growth 2012 target 15"
+            ]
+        );
+        // the 2011 report's 地方财政收入 (level and growth) were set aside, the 2012 report's by extraction
+        assert_eq!(drawn.broader, 2);
+    }
 }

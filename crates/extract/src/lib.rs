@@ -56,6 +56,9 @@ zhibiao_core::vocabulary! {
         Name => "name",
         /// No catalogued indicator has this label with this measure: the indicator is empty.
         None => "none",
+        /// The label names an indicator, but the report uses it for a broader measure (地方财政收入
+        /// beside a 公共财政预算收入 of another value): the indicator is empty.
+        Broader => "broader",
     }
 }
 
@@ -994,7 +997,7 @@ fn broader_names_yield(facts: &mut [Extracted], matcher: &Matcher<'_>, chars: &[
     for (e, r) in facts.iter_mut().zip(ranked) {
         if r.is_some() && losing.contains(&label::normal(&e.label_zh)) {
             e.fact.indicator.clear();
-            e.matched_by = MatchedBy::None;
+            e.matched_by = MatchedBy::Broader;
         }
     }
 }

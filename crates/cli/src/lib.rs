@@ -74,7 +74,7 @@ quote is in its source and writes its value.\n\nExamples:\n  zhibiao check\n  zh
     #[command(after_help = "Writes CSV (stdout by default): the facts columns plus label_zh (what is measured: the \
 indicator's noun phrase, with 增长 / 下降 for a change), measure (level, growth, share, rank, change, index …), part \
 (opening, review, five_year_review, five_year_goals, plan), layout (how sure the kind and year are: headings, \
-headings_undated, phrases, none) and matched_by (name or none: how the indicator was found), start and end (character offsets of the quote, counted in Unicode scalar values from 0), in text order; \
+headings_undated, phrases, none) and matched_by (name, none, or broader: the label names an indicator but the report uses it for a broader measure, so the indicator is empty), start and end (character offsets of the quote, counted in Unicode scalar values from 0), in text order; \
 indicator is filled when the label matches a catalogued indicator. The years come from the text (headings such as \
 一、2023年工作回顾 and 二、2024年工作安排, or the date line); --year-reviewed overrides them.\n\n\
 Examples:\n  zhibiao extract report.txt\n  zhibiao extract report.txt --source xn2024 --region 421200 --out facts.csv\n\n\

@@ -528,7 +528,15 @@ pub fn read(
     }
     let changed = !removed.is_empty();
     let measure = measure_of(unit, &noun, changed, increment);
-    let label = labelled(&noun, measure, decline);
+    let label = match (measure, removed.first()) {
+        // an amount the change verb adds says so (农民人均纯收入增长700元: 农民人均纯收入增长, not the level)
+        (Measure::Increment, Some(verb))
+            if !noun.is_empty() && increment == Increment::Adjacent && ["增长", "提高"].contains(verb) =>
+        {
+            format!("{noun}{verb}")
+        }
+        _ => labelled(&noun, measure, decline),
+    };
     let shared = shared
         .into_iter()
         .map(|n| clean_noun(n).0)

@@ -1369,7 +1369,7 @@ mod tests {
                 "2023 actual approx 6% 固定资产投资增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%",
                 "2023 actual approx 5% 社会消费品零售总额增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%、5%",
                 "2023 actual approx 6% 进出口总额增长 | 固定资产投资、社会消费品零售总额、进出口总额分别增长6%、5%、6%左右",
-                "2023 actual ge 700元 农民人均纯收入 | 力争农民人均纯收入增长700元以上",
+                "2023 actual ge 700元 农民人均纯收入增长 | 力争农民人均纯收入增长700元以上",
             ],
         );
         // a bound after a list's last figure covers the list; the next list is its own

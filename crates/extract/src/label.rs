@@ -531,7 +531,7 @@ pub fn read(
     let label = match (measure, removed.first()) {
         // an amount the change verb adds says so (农民人均纯收入增长700元: 农民人均纯收入增长, not the level)
         (Measure::Increment, Some(verb))
-            if !noun.is_empty() && increment == Increment::Adjacent && ["增长", "提高"].contains(verb) =>
+            if !noun.is_empty() && increment == Increment::Adjacent && ["增长", "提高", "增加"].contains(verb) =>
         {
             format!("{noun}{verb}")
         }
@@ -684,7 +684,7 @@ impl Span {
 pub fn normal(name: &str) -> String {
     let s = strip_prefixes(name.to_owned());
     let mut s = s.replace(['“', '”', ' '], "");
-    for w in ["增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "提高"] {
+    for w in ["增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "提高", "增加"] {
         if s.ends_with(w) && s.len() > w.len() {
             s.truncate(s.len() - w.len());
             break;

@@ -338,7 +338,7 @@ pub struct Floors {
 
 /// The floors in force on the development set (the figures are in BENCHMARKS.md).
 pub const GOLD_FLOORS: Floors =
-    Floors { precision: 0.97, recall: 0.98, attributes: 0.98, headline_targets: 0.96, wrong_indicators: 0 };
+    Floors { precision: 0.97, recall: 0.98, attributes: 0.98, headline_targets: 0.98, wrong_indicators: 0 };
 
 /// What extraction aims at on reports it has never seen (the development set stands in for them).
 pub const GOALS: Floors =

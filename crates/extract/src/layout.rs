@@ -702,13 +702,38 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     {
         headings[i].1 = HeadingKind::Review { five_year };
     }
-    let headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> =
+    let mut headings: Vec<(usize, HeadingKind, Vec<i32>, Option<i32>)> =
         headings.into_iter().map(|(s, k, ys, period, _)| (s, k, ys, period)).collect();
     // the years the headings name
     let review_year = headings.iter().find_map(|(_, k, ys, period)| match k {
         HeadingKind::Review { .. } => ys.iter().max().copied().or(*period),
         _ => None,
     });
+    // the numbered part right after a numbered review, with a numbered plan after it (一、2020年及
+    // “十三五”工作回顾 / 二、奋力开启现代化建设新征程 / 三、2021年重点工作), when its heading names no kind
+    // and its text looks to a plan period after the reviewed year (“十四五”时期…, 今后五年…), sets
+    // that period's goals
+    let numbered_at = |at: usize| chars.get(at).is_some_and(|c| "一二三四五六七八九十".contains(*c));
+    if let Some(reviewed) = review_year
+        && let Some(r) = headings.iter().position(|h| matches!(h.1, HeadingKind::Review { .. }) && numbered_at(h.0))
+        && let Some(i) = (r + 1..headings.len()).find(|&i| numbered_at(headings[i].0))
+        && headings[i].1 == HeadingKind::Other
+        && headings[i + 1..].iter().any(|h| h.1 == HeadingKind::Plan && numbered_at(h.0))
+    {
+        let end = headings.get(i + 1).map_or(chars.len(), |h| h.0);
+        let section: String = chars[headings[i].0..end].iter().collect();
+        let ahead = ["今后五年", "未来五年", "今后5年", "未来5年"].iter().any(|w| section.contains(w));
+        let period = PLAN_PERIODS
+            .iter()
+            .filter(|(name, _)| section.contains(name))
+            .map(|(_, end)| *end)
+            .max()
+            .filter(|e| *e > reviewed);
+        if let Some(end) = period.or(ahead.then_some(reviewed + 5)) {
+            headings[i].1 = HeadingKind::FiveYearGoals;
+            headings[i].3 = Some(end);
+        }
+    }
     let plan_year = headings.iter().find_map(|(_, k, ys, _)| match k {
         HeadingKind::Plan => ys.iter().copied().filter(|y| review_year.is_none_or(|r| *y > r)).min(),
         _ => None,
@@ -970,6 +995,14 @@ mod tests {
         }
         assert!(reports_achievements("经济社会发展取得新的重大成就"));
         assert!(!reports_achievements("着力保障和改善民生"));
+        // the numbered part between a numbered review and plan whose heading names no kind and
+        // whose text looks to a later plan period sets its goals (随州 2021)
+        let text = "各位代表：\n一、2020年及“十三五”工作回顾\n增长。\n二、奋力开启现代化建设新征程\n“十四五”时期，确保粮食产量稳定在28亿斤以上。\n三、2021年重点工作\n增长6%。\n";
+        let found = summary(text);
+        assert!(found.contains("FiveYearGoals@") && found.contains(":2025 Plan@"), "{found}");
+        // but not a numbered section of an unnumbered review (西藏 2009: 2008年工作回顾 / 一、…“十一五”…)
+        let text = "各位代表：\n2020年工作回顾\n一、坚定不移抓发展，保持了经济社会跨越式发展\n“十四五”规划开局。增长8%。\n二、2021年工作安排\n增长6%。\n";
+        assert!(!summary(text).contains("FiveYearGoals"), "{}", summary(text));
         // a heading that names the years it closes reviews them (安徽 2008, 宁夏 2008)
         let text = "各位代表：\n一、抢抓机遇，开拓奋进的五年\n过去的一年，是本届政府任期最后一年。进出口总额增长30.1%。\n二、2008年工作安排\n增长10%。\n";
         assert_eq!(summary(text), "2007→2008 headings [Opening@0:2007 FiveYearReview@6:2007 Plan@53:2008]");

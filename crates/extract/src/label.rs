@@ -430,7 +430,12 @@ pub fn read(
     // a 分别 list: A、B、C分别增长4.6%、5%、9.5%
     // where the list's names end and its figures begin (an implied list has no names of its own)
     let fenbie = list_marker(&clause)
-        .or_else(|| (list.list_length >= 2 || !list.names.is_empty()).then(|| town_and_country(&clause)).flatten())
+        .or_else(|| {
+            // (one figure for 城乡 residents' income is both's; a scheme of both, 城乡居民养老保险, is one)
+            let one_for_both = list.list_length == 1 && clause.contains("收入");
+            let named = !list.names.is_empty() && clause.contains("收入");
+            (list.list_length >= 2 || named || one_for_both).then(|| town_and_country(&clause)).flatten()
+        })
         .or(list.implied.then_some((0, 0)));
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && fenbie.is_some();
     let mut shared: Vec<String> = Vec::new();
@@ -582,14 +587,15 @@ pub fn list_marker(clause: &str) -> Option<(usize, usize)> {
     if let Some(i) = clause.find("分别") {
         return Some((i, i + "分别".len()));
     }
-    clause.match_indices('均').map(|(i, _)| i).find_map(|i| {
+    // 均 and 各 (城镇居民人均可支配收入和农村居民人均纯收入各增长5%): each name states the figure
+    clause.char_indices().filter(|(_, c)| matches!(c, '均' | '各')).find_map(|(i, c)| {
         let before = clause[..i].chars().next_back()?;
-        let after = trim_qualifiers(&clause[i + '均'.len_utf8()..], true);
+        let after = trim_qualifiers(&clause[i + c.len_utf8()..], true);
         let figure_follows =
             ["为", "达到", "达", "增长", "提高", "下降", "控制在", "保持在", "在"].iter().any(|w| after.starts_with(w))
                 || after.is_empty();
         (!matches!(before, '人' | '年' | '平' | '户') && figure_follows && clause[..i].contains(['、', '和']))
-            .then_some((i, i + '均'.len_utf8()))
+            .then_some((i, i + c.len_utf8()))
     })
 }
 
@@ -684,6 +690,15 @@ impl Span {
 pub fn normal(name: &str) -> String {
     let s = strip_prefixes(name.to_owned());
     let mut s = s.replace(['“', '”', ' '], "");
+    // 居民消费价格指数（CPI）涨幅: an abbreviation in brackets is no part of the name
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let (Some(a), Some(b)) = (s.find(open), s.find(close))
+            && a < b
+            && s[a + open.len_utf8()..b].chars().all(|c| c.is_ascii_alphabetic())
+        {
+            s.replace_range(a..b + close.len_utf8(), "");
+        }
+    }
     for w in ["增长", "增速", "增幅", "涨幅", "上涨", "下降", "降低", "提高", "增加"] {
         if s.ends_with(w) && s.len() > w.len() {
             s.truncate(s.len() - w.len());
@@ -828,6 +843,7 @@ mod tests {
             ("城镇调查失业率全年", "城镇调查失业率"),
             ("财政收入", "财政收入"),
             ("城乡居民养老保险参保人数增加", "城乡居民养老保险参保人数"),
+            ("居民消费价格指数（CPI）涨幅", "居民消费价格指数"),
             ("规模以上工业增加值", "规模以上工业增加值"),
         ] {
             assert_eq!(normal(label), name, "{label}");

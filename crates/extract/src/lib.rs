@@ -256,8 +256,8 @@ fn ordered(value: Decimal, value_hi: Option<Decimal>) -> (Decimal, Option<Decima
 const POLICY_NOUNS: &[&str] = &["措施", "政策", "意见", "举措", "办法", "规定", "条例", "细则", "硬招", "实招", "方面"];
 
 /// Words before a count that make it a count of laws and regulations, not a figure (the genre's
-/// paragraph on the rule of law: 制定地方性法规6件, 规章3件).
-const LEGAL_NOUNS: &[&str] = &["法规", "规章", "规范性文件", "法律议案", "法规议案", "法律", "条例"];
+/// paragraph on the rule of law: 制定地方性法规6件, 规章3件), or of a plan's indicators (约束性指标14.5项).
+const LEGAL_NOUNS: &[&str] = &["法规", "规章", "规范性文件", "法律议案", "法规议案", "法律", "条例", "指标"];
 
 /// A report as read: its layout and its candidate facts.
 #[derive(Clone, Debug, PartialEq)]
@@ -335,7 +335,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let before: String = chars[clause_start..n.start].iter().collect();
         let next_is_range = numbers.get(k + 1).is_some_and(|next| {
             let gap: String = chars[unit_from..next.start.max(unit_from)].iter().collect();
-            matches!(gap.as_str(), "—" | "-" | "–" | "～" | "~" | "至" | "到" | "——")
+            matches!(gap.as_str(), "—" | "-" | "–" | "－" | "～" | "~" | "至" | "到" | "——")
         });
         let (unit, unit_len, more) = match unit_at(&chars, unit_from) {
             // a rank: 居全省第三, 第46位
@@ -749,10 +749,13 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         };
         // 城乡居民人均可支配收入增长8%和10%以上: two figures for a 城乡 name are the town's and the
         // country's, as if it said 分别
-        let town_and_country = !before.contains("分别") && in_clause == 2 && {
+        // (one figure for a 城乡 residents' income is both's: 城乡居民收入实际增长6%以上; not so a
+        // scheme of both, 城乡居民养老保险)
+        let town_and_country = !before.contains("分别") && {
             let clause: String = chars[clause_start..clause_end].iter().collect();
-            clause.chars().take(6).collect::<String>().contains("城乡")
-                && (clause.contains('和') || clause.contains('、'))
+            let opens = clause.chars().take(6).collect::<String>().contains("城乡");
+            (in_clause == 2 && opens && (clause.contains('和') || clause.contains('、')))
+                || (in_clause == 1 && clause.trim_start().starts_with("城乡居民") && clause.contains("收入"))
         };
         let in_list = before.contains("分别") || implicit_list || town_and_country;
         // a 分别 list: how many figures it holds, up to the end of its clause
@@ -1359,6 +1362,19 @@ mod tests {
                 "2023 actual ge 10% 农村居民收入增长 | 城乡居民收入分别增长10%和10%以上",
                 "2023 actual eq 10678.4元 人均收入 | 人均收入分别达到10678.4元",
                 "2023 actual ge 2300元 人均收入 | 人均收入分别达到10678.4元和2300元以上",
+            ],
+        );
+        // one figure for 城乡 residents' income is both's, not one for a scheme of both; 各 like 均;
+        // a range with a full-width hyphen; counts of a plan's indicators are no figures
+        check(
+            "城乡居民收入实际增长6%以上，城乡居民养老保险参保人数增加57.4万人。城镇居民人均可支配收入和农村居民人均纯收入各增长5%。力争新增1－2所。约束性指标14.5项。",
+            &[
+                "2023 actual ge 6% 城镇居民收入增长 | 城乡居民收入实际增长6%以上",
+                "2023 actual ge 6% 农村居民收入增长 | 城乡居民收入实际增长6%以上",
+                "2023 actual eq 57.4万人 城乡居民养老保险参保人数增加 | 城乡居民养老保险参保人数增加57.4万人",
+                "2023 actual eq 5% 城镇居民人均可支配收入增长 | 城镇居民人均可支配收入和农村居民人均纯收入各增长5%",
+                "2023 actual eq 5% 农村居民人均纯收入增长 | 城镇居民人均可支配收入和农村居民人均纯收入各增长5%",
+                "2023 actual range 1–2所  | 力争新增1－2所",
             ],
         );
         // an equal figure is meant as it stands only right before the bounded one; an amount a

@@ -432,9 +432,8 @@ pub fn read(
     let fenbie = list_marker(&clause)
         .or_else(|| {
             // (one figure for 城乡 residents' income is both's; a scheme of both, 城乡居民养老保险, is one)
-            let one_for_both = list.list_length == 1 && clause.contains("收入");
-            let named = !list.names.is_empty() && clause.contains("收入");
-            (list.list_length >= 2 || named || one_for_both).then(|| town_and_country(&clause)).flatten()
+            let income = clause.contains("收入") && (list.list_length == 1 || !list.names.is_empty());
+            (list.list_length >= 2 || income).then(|| town_and_country(&clause)).flatten()
         })
         .or(list.implied.then_some((0, 0)));
     let continues_list = !list.names.is_empty() && number_start <= list.previous_end + 2 && fenbie.is_some();
@@ -453,7 +452,7 @@ pub fn read(
         // 分别实际增长10%: a qualifier of the comparison before the change word
         let tail = trim_qualifiers(&clause[figures..], true);
         // (年均增长12.6%和13.2%: the span before the change word)
-        let tail = ["五年年均", "年均", "平均"].iter().find_map(|w| tail.strip_prefix(w)).unwrap_or(tail).to_owned();
+        let tail = without_span(tail).to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))
@@ -569,6 +568,12 @@ fn town_and_country(clause: &str) -> Option<(usize, usize)> {
     let at = clause.find("城乡").filter(|&at| clause[..at].chars().count() <= 4)?;
     let verb = CHANGE_WORDS.iter().filter_map(|w| clause[at..].find(w).map(|i| at + i)).min()?;
     Some((verb, verb))
+}
+
+/// `text` without the span that opens it (年均增长12.6%和13.2%: 增长12.6%和13.2%), which belongs to
+/// the figures, not to a name.
+pub fn without_span(text: &str) -> &str {
+    ["五年年均", "年均", "平均"].iter().find_map(|w| text.strip_prefix(w)).unwrap_or(text)
 }
 
 /// `text` without the qualifiers of a comparison (比上年, 实际 …) at its start (`from_start`) or end.

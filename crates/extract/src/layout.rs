@@ -462,6 +462,14 @@ enum HeadingKind {
     Other,
 }
 
+impl HeadingKind {
+    /// Whether the heading opens a part that plans: the year's plan, a period's goals, or a good start
+    /// to come.
+    fn plans(self) -> bool {
+        matches!(self, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart)
+    }
+}
+
 const REVIEW_WORDS: &[&str] = &[
     "回顾",
     "总结",
@@ -679,9 +687,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     // year when a later one plans the next (二、关于2019年工作 before 三、关于2020年目标任务及考虑)
     if let Some(i) = headings.iter().position(|h| h.1 != HeadingKind::Other) {
         let later = &headings[i + 1..];
-        let later_plan = later
-            .iter()
-            .any(|h| matches!(h.1, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
+        let later_plan = later.iter().any(|h| h.1.plans());
         let next_year_planned = match headings[i].2.as_slice() {
             [year] if headings[i].1 == HeadingKind::Plan => {
                 later.iter().any(|h| h.1 == HeadingKind::Plan && h.2.contains(&(year + 1)) && !h.2.contains(year))
@@ -696,9 +702,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     // after it, is the review
     if let Some(i) = headings.iter().position(|h| h.4 != Retype::No || h.1 != HeadingKind::Other)
         && let Retype::Achievements { five_year } = headings[i].4
-        && headings[i + 1..]
-            .iter()
-            .any(|h| matches!(h.1, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart))
+        && headings[i + 1..].iter().any(|h| h.1.plans())
     {
         headings[i].1 = HeadingKind::Review { five_year };
     }
@@ -750,9 +754,7 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     };
     let reviewed = planned - 1;
     // second pass: the parts
-    let has_plan = headings
-        .iter()
-        .any(|(_, k, _, _)| matches!(k, HeadingKind::Plan | HeadingKind::FiveYearGoals | HeadingKind::GoodStart));
+    let has_plan = headings.iter().any(|(_, k, _, _)| k.plans());
     let mut parts = vec![Part { kind: PartKind::Opening, start: 0, year: reviewed }];
     let mut seen_review = false;
     for (start, kind, years, period) in &headings {

@@ -297,6 +297,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
     let mut list_bound: Option<(usize, Bound)> = None;
     // where each extracted figure's number starts (parallel to `out`)
     let mut figure_starts: Vec<usize> = Vec::new();
+    // the reviewed and the plan year as the text writes them (2015年), once for the report
+    let reviewed_year = format!("{}年", layout.reviewed);
+    let plan_year = format!("{}年", layout.planned);
     let mut list = label::ListState::default();
     for (k, n) in numbers.iter().enumerate() {
         // a number inside the previous figure (the 万 of 126万亿元)
@@ -571,10 +574,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         };
         // in the plan, a sentence about the past year (过去一年 / 去年 …) states a result of the reviewed year
         // (刚刚过去的2015年…, or a sentence opening with the reviewed year itself)
-        let reviewed_year = format!("{}年", layout.reviewed);
         // (and so does every sentence of a paragraph that opens recalling it, 刚刚过去的2015年，…。全省生产
         // 总值增长8%…。城镇新增就业116.8万人, unless the sentence looks ahead)
-        let plan_year = format!("{}年", layout.planned);
         let paragraph_recalls_it =
             ["刚刚过去的", "过去的一年", "过去一年", "去年"].iter().any(|w| paragraph.trim_start().starts_with(w))
                 && !["今年", "明年", plan_year.as_str(), "预期", "力争", "确保", "目标是", "将"]
@@ -622,10 +623,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             let opening = paragraph.trim_start();
             let december = layout.delivered.is_some_and(|d| d.month == 12);
             let this_year = ["今年是", "今年，是", "今年,是"].iter().any(|w| opening.starts_with(w)) && !december;
-            let plan_year = opening
-                .strip_prefix(format!("{}年", layout.planned).as_str())
+            let opens_with_plan_year = opening
+                .strip_prefix(plan_year.as_str())
                 .is_some_and(|rest| rest.starts_with('是') || rest.starts_with("，是"));
-            this_year || plan_year
+            this_year || opens_with_plan_year
         };
         let opened = if in_plan || five_years_ahead || reports {
             None
@@ -743,7 +744,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             let clause: String = chars[clause_start..clause_end].iter().collect();
             let clause = label::trim_qualifiers(clause.trim_start(), true);
             // (over a span too: 城乡居民人均收入分别达到2.96万元和1.22万元，年均增长12.6%和13.2%)
-            let clause = ["五年年均", "年均", "平均"].iter().find_map(|w| clause.strip_prefix(w)).unwrap_or(clause);
+            let clause = label::without_span(clause);
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };
@@ -1038,8 +1039,9 @@ fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32,
         let times = match e.measure {
             Measure::Increment | Measure::Count => 3.0,
             Measure::Level if e.fact.kind == Kind::Target => 3.0,
-            // (a result, or a plan period's goal: 单位生产总值能耗下降20% among the 十一五 goals)
-            Measure::Growth if about_five_years(e) => 5.0,
+            // (a result, or a plan period's goal: 单位生产总值能耗下降20% among the 十一五 goals;
+            // whether it stands in a passage about five years is read below, once a target is found)
+            Measure::Growth => 5.0,
             _ => continue,
         };
         let Some(annual) = matcher.get(&e.fact.indicator).filter(|i| !i.id.contains("_five_year")) else { continue };
@@ -1047,6 +1049,9 @@ fn over_the_target(facts: &mut [Extracted], matcher: &Matcher<'_>, planned: i32,
         let Some(&(_, _, target)) = targets.iter().find(|(id, d, _)| *id == e.fact.indicator && *d == dimension) else {
             continue;
         };
+        if e.measure == Measure::Growth && !about_five_years(e) {
+            continue;
+        }
         let Some(value) = base(e) else { continue };
         // a flow's target is positive; a change's may be a decline, and only the same direction counts
         // (a fall of 15% or more, a rise of 30% or more: smaller yearly changes are common, sums of

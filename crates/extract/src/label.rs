@@ -570,6 +570,28 @@ fn town_and_country(clause: &str) -> Option<(usize, usize)> {
     Some((verb, verb))
 }
 
+/// Whether the words between a figure and the next one, after the 、 that joins them, name the next
+/// figure's own subject (城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内; 造林100万亩、退化草原修复
+/// 治理450万亩): then the next figure is an item of its own, its label and quote starting there. Not
+/// a bare change word restating the subject (达到134.9万亿元、增长5%), a figure striven for (、力争9%), a
+/// list's figures (分别, 均, 各), or nothing at all (4.6%、5%).
+pub fn names_an_item(between: &str) -> bool {
+    let words = between.trim();
+    // (one name: 达到5.53万亿元、稳居全国前十强、增长4.8% restates the subject after a remark)
+    if words.contains(|c: char| c.is_ascii_digit() || matches!(c, '、' | '和'))
+        || list_marker(words).is_some()
+        || words.contains("分别")
+    {
+        return false;
+    }
+    let (noun, _) = strip_suffixes(trim_qualifiers(words, false).to_owned());
+    let noun = strip_prefixes(noun);
+    let noun = trim_qualifiers(&noun, false);
+    noun.chars().count() >= 2
+        && is_a_name(noun)
+        && !["力争", "争取", "力争达到", "争取达到", "努力达到"].iter().any(|w| words.starts_with(w))
+}
+
 /// `text` without the span that opens it (年均增长12.6%和13.2%: 增长12.6%和13.2%), which belongs to
 /// the figures, not to a name.
 pub fn without_span(text: &str) -> &str {

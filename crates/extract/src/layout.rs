@@ -237,6 +237,59 @@ pub(crate) fn compared_with(clause: &str, year: i32) -> Option<(i32, i32)> {
     (from < year).then_some((from, year))
 }
 
+/// Whether the sentence up to a figure (to its ；) dates it to part of a year: in the figure's own
+/// clause (规模以上工业企业利润1-11月增长31.2%) or in the sentence's first (我省一季度地区生产总值下降3%，
+/// …社会消费品零售总额下降13%; 前三季度，城乡居民收入分别增长7.3%), unless a 全年 or 年底 after it takes
+/// it back to the whole year (上半年增长6%，全年增长8%). A circumstance (在上半年农产品价格下滑的情况下，
+/// 粮食总产量达到2910万吨) dates nothing.
+pub(crate) fn part_of_year(sentence: &str) -> bool {
+    const WHOLE: &[&str] = &["全年", "年底", "年末", "全年度"];
+    let clauses: Vec<&str> = sentence.split(['，', ',']).collect();
+    let (Some(first), Some(own)) = (clauses.first(), clauses.last()) else { return false };
+    let first = if first.trim_start().starts_with('在') { "" } else { first };
+    let in_own = names_part_of_year(own).filter(|at| !WHOLE.iter().any(|w| own[*at..].contains(w)));
+    // (the first clause opens the sentence: its offsets are the sentence's)
+    let in_first = names_part_of_year(first).filter(|at| !WHOLE.iter().any(|w| sentence[*at..].contains(w)));
+    in_own.is_some() || in_first.is_some()
+}
+
+/// Where (the byte just past) the last words naming part of a year end in `text`: 一季度, 上半年,
+/// 前三季度, 前两个月, or the first months (1—5月, 1-11月, 一至十一月).
+fn names_part_of_year(text: &str) -> Option<usize> {
+    const PARTS: &[&str] = &[
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "上半年",
+        "下半年",
+        "前三季度",
+        "前两季度",
+        "前两个季度",
+        "前三个季度",
+        "前两个月",
+        "前三个月",
+        "前四个月",
+        "前五个月",
+        "前几个月",
+    ];
+    let named = PARTS.iter().filter_map(|w| text.rfind(w).map(|i| i + w.len())).max();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let months = chars
+        .windows(3)
+        .filter(|w| {
+            matches!(w[0].1, '1' | '一')
+                && matches!(w[1].1, '—' | '-' | '－' | '至' | '~' | '～')
+                && (w[2].1.is_ascii_digit() || "二三四五六七八九十".contains(w[2].1))
+                && text[w[2].0..]
+                    .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+                    .starts_with('月')
+        })
+        .map(|w| w[2].0)
+        .max();
+    named.max(months)
+}
+
 /// Whether a change compares one period's total with the last period's (累计完成进出口总额31.7亿美元，
 /// 比前五年增长9.3%; 比“九五”时期增长98%; 比“十一五”期间增长1.1倍): no change over years, so no
 /// indicator's.
@@ -897,6 +950,30 @@ mod tests {
         let l = layout(text, Hints::default());
         let parts: Vec<String> = l.parts.iter().map(|p| format!("{:?}@{}:{}", p.kind, p.start, p.year)).collect();
         format!("{}→{} {} [{}]", l.reviewed, l.planned, l.found_by, parts.join(" "))
+    }
+
+    #[test]
+    fn a_figure_of_part_of_a_year() {
+        for (sentence, part) in [
+            ("我省一季度地区生产总值下降3%，是改革开放以来首次负增长，全社会固定资产投资下降", true),
+            ("第一季度市生产总值增长", true),
+            ("前三季度全省规模以上工业增加值增长", true),
+            ("1—5月，全市外贸进出口", true),
+            ("1-11月完成固定资产投资", true),
+            ("一至十一月完成投资", true),
+            ("前两个月社会消费品零售总额", true),
+            ("上半年增长6%，全年地区生产总值增长", false),
+            ("去年全省地区生产总值增长", false),
+            ("2023年1月起，城乡居民基础养老金提高到每月", false),
+            ("增长21—25%，其中", false),
+            ("11月底前全面完成，年底前城镇登记失业率控制在", false),
+            ("在上半年农产品价格下滑、且遭受自然灾害的情况下，粮食总产量达到", false),
+            ("前三季度，城乡居民收入分别增长", true),
+            ("经济运行的质量效益持续提升，规模以上工业企业利润1-11月增长", true),
+            ("一季度开局良好，项目建设加快，全市完成固定资产投资", true),
+        ] {
+            assert_eq!(part_of_year(sentence), part, "{sentence}");
+        }
     }
 
     #[test]

@@ -335,6 +335,19 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         }
         let ranked = n.start > 0 && chars[n.start - 1] == '第';
         let clause_start = (0..n.start).rev().find(|&i| is_clause_break(chars[i])).map_or(0, |i| i + 1);
+        // 城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: figures joined by 、, each after a name
+        // of its own, are clauses of their own
+        let clause_start = match out.last() {
+            Some(previous)
+                if previous.end > clause_start
+                    && previous.end < n.start
+                    && chars[previous.end] == '、'
+                    && label::names_an_item(&chars[previous.end + 1..n.start].iter().collect::<String>()) =>
+            {
+                previous.end + 1
+            }
+            _ => clause_start,
+        };
         let before: String = chars[clause_start..n.start].iter().collect();
         let next_is_range = numbers.get(k + 1).is_some_and(|next| {
             let gap: String = chars[unit_from..next.start.max(unit_from)].iter().collect();
@@ -759,10 +772,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 || (in_clause == 1 && clause.trim_start().starts_with("城乡居民") && clause.contains("收入"))
         };
         let in_list = before.contains("分别") || implicit_list || town_and_country;
-        // a 分别 list: how many figures it holds, up to the end of its clause
-        if in_list {
-            list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
-        }
+        // a 分别 list: how many figures it holds, up to the end of its clause (and so, outside a list,
+        // whether a 均 or 各 gives one figure to several names: A、B均实际增长7.5%左右)
+        list.list_of(numbers[k..].iter().take_while(|m| m.start < clause_end).count());
         list.implied(implicit_list);
         list.opening(sentence_start, sentence.split(['，', ',']).next().unwrap_or_default());
         let read = label::read(&before, &unit, decline, n.start, sentence_start, &mut list)
@@ -823,10 +835,17 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         });
         // 比前五年增长9.3%, 比“九五”时期增长98%: one period's total against the last one's
         let between_periods = layout::compares_periods(&before);
+        // 我省一季度地区生产总值下降3%，…社会消费品零售总额下降13%: a figure of part of a year (a
+        // quarter, a half, the first months) is not the year's; it keeps its label and matches no
+        // indicator
+        let part_of_year = layout::part_of_year(&sentence);
+        // 经测算，未来五年我省生产总值只要年均增长3.7%、城乡居民人均收入年均增长1.7%，就可以实现“两个
+        // 翻番”: what would suffice is a condition, not a goal or a result
+        let condition = sentence.rfind("只要").is_some_and(|at| !sentence[at..].contains('就'));
         let indicator_of = |label: &str| {
             matcher
                 .find(label, measure, &unit)
-                .filter(|_| !corps && !between_periods)
+                .filter(|_| !corps && !between_periods && !part_of_year && !condition)
                 .and_then(|i| {
                     if let Some((from, to)) = compared {
                         let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
@@ -1259,6 +1278,73 @@ mod tests {
         let found = extract(text, std::slice::from_ref(&indicator), &Options::default()).unwrap();
         let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
         assert_eq!(ids, ["economy.gdp_growth", "", "", "", "economy.gdp_growth", ""]);
+    }
+
+    #[test]
+    fn figures_joined_by_a_pause_mark_each_with_its_own_name_are_clauses_of_their_own() {
+        let catalogue = [
+            indicator("livelihood.urban_new_jobs", "城镇新增就业", "万人", Measure::Increment),
+            indicator("livelihood.urban_surveyed_unemployment_rate", "城镇调查失业率", "%", Measure::Share),
+            Indicator {
+                aliases: vec!["生产总值增长".to_owned()],
+                ..indicator("economy.gdp_growth", "地区生产总值增长", "%", Measure::Growth)
+            },
+        ];
+        let text = "一、2025年工作回顾
+全区生产总值达到2万亿元、稳居全国前十、增长4.8%。
+二、2026年工作安排
+城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内。完成造林100万亩、退化草原修复治理450万亩。
+";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| format!("{} {} {}", e.fact.indicator, e.label_zh, e.fact.quote.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                " 生产总值 全区生产总值达到2万亿元",
+                "economy.gdp_growth 生产总值增长 全区生产总值达到2万亿元、稳居全国前十、增长4.8%",
+                "livelihood.urban_new_jobs 城镇新增就业 城镇新增就业47万人以上",
+                "livelihood.urban_surveyed_unemployment_rate 城镇调查失业率 城镇调查失业率控制在5.5%以内",
+                " 造林 完成造林100万亩",
+                " 退化草原修复治理 退化草原修复治理450万亩",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_of_part_of_a_year_or_a_condition_is_not_the_years() {
+        let catalogue = [
+            indicator("economy.gdp_growth", "地区生产总值增长", "%", Measure::Growth),
+            indicator("economy.retail_sales_growth", "社会消费品零售总额增长", "%", Measure::Growth),
+        ];
+        let text = "一、2019年工作回顾
+地区生产总值增长7.5%。
+二、2020年工作安排
+我省一季度地区生产总值下降3%，是首次负增长，社会消费品零售总额下降13%。经测算，地区生产总值只要增长3.7%、社会消费品零售总额增长1.7%，就可以实现翻番。地区生产总值增长6%。
+";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
+        assert_eq!(ids, ["economy.gdp_growth", "", "", "", "", "economy.gdp_growth"]);
+    }
+
+    #[test]
+    fn one_figure_for_names_joined_before_jun_is_each_names_after_any_earlier_list() {
+        let catalogue = [
+            indicator("livelihood.urban_income_growth", "城镇居民人均可支配收入增长", "%", Measure::Growth),
+            indicator("livelihood.rural_net_income_growth", "农村居民人均纯收入增长", "%", Measure::Growth),
+        ];
+        // a list before (城乡 with two figures, the second read on its own) must not leave its length
+        // to a later clause
+        let text = "一、2013年工作回顾
+新增城乡一体化学校30所、学位2.4万个。
+二、2014年工作安排
+城镇登记失业率控制在2%左右，城镇居民人均可支配收入、农村居民人均纯收入均实际增长7.5%左右。
+";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
+        assert_eq!(ids, ["", "", "", "livelihood.urban_income_growth", "livelihood.rural_net_income_growth"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `cargo xtask extract-eval`: how well `zhibiao extract` reads work reports.
 //!
 //! Three measures: the curated sources of `data/` (every fact of two whole reports), the
-//! development set `tests/gold/` (63 reports across levels and eras, annotated passage by passage;
+//! development set `tests/gold/` (75 reports across levels and eras, annotated passage by passage;
 //! see its README), and the held-out set `tests/heldout/` (12 more, drawn and annotated the same
 //! way, scored but never looked into when rules are written), each per level and era.
 

@@ -47,7 +47,7 @@ fn abs(e: Expr) -> Expr {
 /// and one frame per kind of result, all keyed by the packed (indicator, region, year).
 fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame>)> {
     let n = panel.len();
-    let has_hi = !panel.value_hi_base.is_empty();
+    let has_hi = !panel.value_hi.is_empty();
     let targets: Vec<usize> = (0..n).filter(|&i| panel.kind[i] == 2).collect();
     let t = |f: &dyn Fn(usize) -> f64| targets.iter().map(|&i| f(i)).collect::<Vec<f64>>();
     let hi = |v: &Vec<f64>, i: usize| if has_hi { v[i] } else { f64::NAN };
@@ -80,13 +80,13 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
             ),
             Column::new("target_unit".into(), targets.iter().map(|&i| u32::from(panel.unit[i])).collect::<Vec<u32>>()),
             Column::new("target".into(), t(&|i| panel.value[i])),
-            Column::new("target_base".into(), t(&|i| panel.value_base[i])),
+            Column::new("target_base".into(), t(&|i| panel.base(i))),
         ],
     )?;
     let target_frame = if has_hi {
         let mut f = target_frame;
         f.with_column(Column::new("target_hi".into(), t(&|i| hi(&panel.value_hi, i))))?;
-        f.with_column(Column::new("target_hi_base".into(), t(&|i| hi(&panel.value_hi_base, i))))?;
+        f.with_column(Column::new("target_hi_base".into(), t(&|i| panel.hi_base(i).unwrap_or(f64::NAN))))?;
         f
     } else {
         target_frame
@@ -103,10 +103,7 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
             rows.len(),
             vec![
                 Column::new("key".into(), rows.iter().map(|&i| panel.key(i)).collect::<Vec<u64>>()),
-                Column::new(
-                    format!("{name}_base").into(),
-                    rows.iter().map(|&i| panel.value_base[i]).collect::<Vec<f64>>(),
-                ),
+                Column::new(format!("{name}_base").into(), rows.iter().map(|&i| panel.base(i)).collect::<Vec<f64>>()),
                 Column::new(format!("{name}_value").into(), rows.iter().map(|&i| panel.value[i]).collect::<Vec<f64>>()),
                 Column::new(
                     format!("{name}_bound").into(),

@@ -288,12 +288,12 @@ impl Judged {
         if pair.result == NONE {
             return Row { pair, judgement: None };
         }
-        let hi = p.value_hi_base.get(t).copied().filter(|v| !v.is_nan());
+        let hi = p.hi_base(t);
         let direction = p.indicators.get(p.indicator[t] as usize).map_or(Direction::None, |i| i.direction);
         let bound = Bound::ALL.get(usize::from(p.bound[t])).copied().unwrap_or(Bound::Eq);
         let base = if self.percent.get(usize::from(p.unit[t])).copied().unwrap_or(false) { "%" } else { "" };
-        let actual = p.value_base[pair.result as usize];
-        Row { pair, judgement: Some(judge(bound, p.value_base[t], hi, direction, base, actual, self.tolerance)) }
+        let actual = p.base(pair.result as usize);
+        Row { pair, judgement: Some(judge(bound, p.base(t), hi, direction, base, actual, self.tolerance)) }
     }
 
     /// Computes the three summaries: one pass over the pairs, split at indicator boundaries over
@@ -385,7 +385,7 @@ impl Judged {
                 flush(current, &mut results, &mut met, &mut part.by_indicator);
                 current = Some(p.indicator[t]);
             }
-            results[y].push(p.value_base[pair.result as usize]);
+            results[y].push(p.base(pair.result as usize));
             if status == Status::Met {
                 met[y] += 1;
             }
@@ -475,9 +475,9 @@ impl Judged {
         text(out, &names.bounds, r.map(|r| usize::from(p.bound[r])));
         text(out, &names.units, r.map(|r| usize::from(p.unit[r])));
         text(out, &names.bases, Some(usize::from(p.unit[t])));
-        num(out, Some(p.value_base[t]));
-        num(out, p.value_hi_base.get(t).copied());
-        num(out, r.map(|r| p.value_base[r]));
+        num(out, Some(p.base(t)));
+        num(out, p.hi_base(t));
+        num(out, r.map(|r| p.base(r)));
         let j = row.judgement;
         num(out, j.map(|j| j.gap));
         num(out, j.and_then(|j| j.rel_gap));

@@ -23,7 +23,7 @@
 //! builder.push_fact(&fact(Kind::Actual, "11000", "万元"), Units::Registry, 3).unwrap();
 //! let panel = builder.finish(std::path::Path::new("facts.csv")).unwrap();
 //! assert_eq!(panel.len(), 2);
-//! assert_eq!(panel.value_base, [110_000_000.0, 110_000_000.0]);
+//! assert_eq!([panel.base(0), panel.base(1)], [110_000_000.0, 110_000_000.0]);
 //! ```
 //!
 //! [`load_panel`] is the whole job of reading a panel file: the catalogue and optional units table

@@ -97,11 +97,15 @@ pub struct Panel {
     pub unit: Vec<u16>,
     /// Per fact: the value as written (nearest `f64`).
     pub value: Vec<f64>,
-    /// Per fact: the value in its base unit.
-    pub value_base: Vec<f64>,
-    /// Per fact: a range's upper end in the base unit (`NaN` when not a range); empty when no fact
-    /// is a range.
-    pub value_hi_base: Vec<f64>,
+    /// Per fact: the value in its base unit, where it is stored (exact normalisation); empty where
+    /// it is derived (float64 normalisation: the value × its unit's `factor_f64`, the one multiply
+    /// that rule is, so storing it would only cost memory). Read it with [`Panel::base`].
+    value_base: Vec<f64>,
+    /// Per fact: a range's upper end in the base unit (`NaN` when not a range), stored or derived
+    /// like `value_base`; read it with [`Panel::hi_base`].
+    value_hi_base: Vec<f64>,
+    /// Whether the base values are derived from the values instead of stored.
+    derived_base: bool,
     /// Per fact: a range's upper end as written (`NaN` when not a range); empty when no fact is a
     /// range.
     pub value_hi: Vec<f64>,
@@ -203,6 +207,27 @@ impl Panel {
         (u64::from(self.indicator[i]) << 42)
             | (u64::from(self.region[i]) << 14)
             | (self.year[i] - 1000).clamp(0, 0x3fff) as u64
+    }
+
+    /// Fact `i`'s value in its base unit.
+    pub fn base(&self, i: usize) -> f64 {
+        if self.derived_base {
+            self.value[i] * self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64)
+        } else {
+            self.value_base[i]
+        }
+    }
+
+    /// Fact `i`'s range's upper end in its base unit, `None` when it states no range.
+    pub fn hi_base(&self, i: usize) -> Option<f64> {
+        let hi = if self.derived_base {
+            self.value_hi
+                .get(i)
+                .map(|h| h * self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64))
+        } else {
+            self.value_hi_base.get(i).copied()
+        };
+        hi.filter(|h| !h.is_nan())
     }
 
     /// Number of facts.
@@ -313,7 +338,13 @@ impl PanelBuilder {
             .collect();
         let indicator_codes = indicators.iter().enumerate().map(|(k, i)| (i.id.clone(), k as u32)).collect();
         PanelBuilder {
-            panel: Panel { indicators, domains, indicator_domain, ..Panel::default() },
+            panel: Panel {
+                indicators,
+                domains,
+                indicator_domain,
+                derived_base: mode == Normalise::Float64,
+                ..Panel::default()
+            },
             indicator_codes,
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
@@ -337,7 +368,9 @@ impl PanelBuilder {
         p.bound.reserve(facts);
         p.unit.reserve(facts);
         p.value.reserve(facts);
-        p.value_base.reserve(facts);
+        if !p.derived_base {
+            p.value_base.reserve(facts);
+        }
         p.line.reserve(facts);
     }
 
@@ -350,7 +383,7 @@ impl PanelBuilder {
     /// indicator codes are the panel's, its regions and units its own until [`PanelBuilder::absorb`].
     pub fn part(&self) -> PanelBuilder {
         PanelBuilder {
-            panel: Panel::default(),
+            panel: Panel { derived_base: self.panel.derived_base, ..Panel::default() },
             indicator_codes: self.indicator_codes.clone(),
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
@@ -423,14 +456,19 @@ impl PanelBuilder {
         }
         let p = &mut self.panel;
         let before = p.indicator.len();
+        let stored = !p.derived_base;
         if !q.value_hi.is_empty() || !p.value_hi.is_empty() {
             if p.value_hi.is_empty() {
                 p.value_hi = vec![f64::NAN; before];
-                p.value_hi_base = vec![f64::NAN; before];
+                if stored {
+                    p.value_hi_base = vec![f64::NAN; before];
+                }
             }
             if q.value_hi.is_empty() {
                 p.value_hi.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
-                p.value_hi_base.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+                if stored {
+                    p.value_hi_base.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+                }
             } else {
                 p.value_hi.extend_from_slice(&q.value_hi);
                 p.value_hi_base.extend_from_slice(&q.value_hi_base);
@@ -533,16 +571,23 @@ impl PanelBuilder {
             Some(known) => known,
             None => (to_base(value)?, value_hi.map(to_base).transpose()?),
         };
+        let stored = !p.derived_base;
         if let Some(hi) = value_hi {
             if p.value_hi.is_empty() {
                 p.value_hi = vec![f64::NAN; p.indicator.len()];
-                p.value_hi_base = vec![f64::NAN; p.indicator.len()];
+                if stored {
+                    p.value_hi_base = vec![f64::NAN; p.indicator.len()];
+                }
             }
             p.value_hi.push(hi.to_f64());
-            p.value_hi_base.push(hi_base.unwrap_or(f64::NAN));
+            if stored {
+                p.value_hi_base.push(hi_base.unwrap_or(f64::NAN));
+            }
         } else if !p.value_hi.is_empty() {
             p.value_hi.push(f64::NAN);
-            p.value_hi_base.push(f64::NAN);
+            if stored {
+                p.value_hi_base.push(f64::NAN);
+            }
         }
         p.indicator.push(indicator);
         p.region.push(region);
@@ -551,7 +596,9 @@ impl PanelBuilder {
         p.bound.push(bound_code(bound));
         p.unit.push(unit_code);
         p.value.push(value.to_f64());
-        p.value_base.push(base);
+        if stored {
+            p.value_base.push(base);
+        }
         p.line.push(u32::try_from(line).unwrap_or(u32::MAX));
         Ok(())
     }

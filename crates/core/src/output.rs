@@ -30,7 +30,7 @@ pub fn number(x: f64) -> String {
 pub fn push_number(out: &mut String, x: f64) {
     let mut buf = [0u8; SHORT];
     match short_number(x, &mut buf) {
-        Some(from) => out.push_str(std::str::from_utf8(&buf[from..]).unwrap_or_default()),
+        Some(len) => out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default()),
         None => out.push_str(&long_number(x)),
     }
 }
@@ -42,7 +42,12 @@ pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
     }
     let mut buf = [0u8; SHORT];
     match short_number(x, &mut buf) {
-        Some(from) => out.extend_from_slice(&buf[from..]),
+        // one copy of a fixed size, then the length set: no call to copy a few bytes
+        Some(len) => {
+            let at = out.len();
+            out.extend_from_slice(&buf);
+            out.truncate(at + len);
+        }
         None => out.extend_from_slice(long_number(x).as_bytes()),
     }
 }
@@ -56,23 +61,29 @@ const SHORT: usize = 24;
 /// `-` when `negative`; returns where the text starts.
 fn write_backwards(buf: &mut [u8; SHORT], end: usize, mut n: u64, frac: usize, negative: bool) -> usize {
     let mut at = end;
-    if frac > 0 {
-        for _ in 0..frac {
-            at -= 1;
-            buf[at] = b'0' + (n % 10) as u8;
-            n /= 10;
+    // two digits a step (one division by 100 instead of two by 10)
+    fn pairs(buf: &mut [u8; SHORT], at: &mut usize, n: &mut u64, count: usize) {
+        let mut left = count;
+        while left >= 2 {
+            let d = (*n % 100) as usize * 2;
+            *n /= 100;
+            *at -= 2;
+            buf[*at..*at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
+            left -= 2;
         }
+        if left == 1 {
+            *at -= 1;
+            buf[*at] = b'0' + (*n % 10) as u8;
+            *n /= 10;
+        }
+    }
+    if frac > 0 {
+        pairs(buf, &mut at, &mut n, frac);
         at -= 1;
         buf[at] = b'.';
     }
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    pairs(buf, &mut at, &mut n, digits);
     if negative {
         at -= 1;
         buf[at] = b'-';
@@ -80,22 +91,43 @@ fn write_backwards(buf: &mut [u8; SHORT], end: usize, mut n: u64, frac: usize, n
     at
 }
 
-/// [`number`] for the common case, written at the end of `buf`: zero, non-finite (empty), and
-/// magnitudes in [1e-6, 1e15), found with integer arithmetic; returns where the text starts in
-/// `buf`, or `None` for the rest.
+/// "00" to "99", two bytes each.
+const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// How long [`write_backwards`] writes `n` with `frac` digits after the point.
+fn written_length(n: u64, frac: usize, negative: bool) -> usize {
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let whole = if digits > frac { digits - frac } else { 1 };
+    usize::from(negative) + whole + if frac > 0 { 1 + frac } else { 0 }
+}
+
+/// Writes `n` (as [`write_backwards`] does) at the start of `buf`; returns its length.
+fn write_at_start(buf: &mut [u8; SHORT], n: u64, frac: usize, negative: bool) -> usize {
+    let len = written_length(n, frac, negative).min(SHORT);
+    write_backwards(buf, len, n, frac, negative);
+    len
+}
+
+/// [`number`] for the common case, written at the start of `buf`: zero, non-finite (empty), and
+/// magnitudes in [1e-6, 1e15), found with integer arithmetic; returns its length, or `None` for
+/// the rest.
 fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     if !x.is_finite() {
-        return Some(SHORT);
+        return Some(0);
     }
     if x == 0.0 {
-        buf[SHORT - 1] = b'0';
-        return Some(SHORT - 1);
+        buf[0] = b'0';
+        return Some(1);
     }
     let a = x.abs();
     let negative = x < 0.0;
     if a < 1e12 && a == (a as u64) as f64 {
         // a whole number of at most 12 digits is its own 12-digit form
-        return Some(write_backwards(buf, SHORT, a as u64, 0, negative));
+        return Some(write_at_start(buf, a as u64, 0, negative));
     }
     if !(1e-6..1e15).contains(&a) {
         return None;
@@ -119,15 +151,17 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     if decimals <= 0 {
         // at most 3 zeros after the 12 digits (a < 1e15)
         let whole = scaled * 10u64.pow(u32::try_from(-decimals).ok()?);
-        return Some(write_backwards(buf, SHORT, whole, 0, negative));
+        return Some(write_at_start(buf, whole, 0, negative));
     }
-    // trailing zeros of the fraction are not written
+    // trailing zeros of the fraction are not written (found eight, four, two, then one at a time)
     let mut frac = decimals as usize;
-    while frac > 0 && scaled.is_multiple_of(10) {
-        scaled /= 10;
-        frac -= 1;
+    for (step, power) in [(8, 100_000_000), (4, 10_000), (2, 100), (1, 10)] {
+        while frac >= step && scaled.is_multiple_of(power) {
+            scaled /= power;
+            frac -= step;
+        }
     }
-    Some(write_backwards(buf, SHORT, scaled, frac, negative))
+    Some(write_at_start(buf, scaled, frac, negative))
 }
 
 /// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its

@@ -455,9 +455,9 @@ impl Judged {
             }
             out.push(b',');
         };
-        let text = |out: &mut Vec<u8>, list: &[String], code: Option<usize>| {
+        let text = |out: &mut Vec<u8>, list: &[Text], code: Option<usize>| {
             if let Some(name) = code.and_then(|c| list.get(c)) {
-                out.extend_from_slice(name.as_bytes());
+                name.push_to(out);
             }
             out.push(b',');
         };
@@ -489,13 +489,48 @@ impl Judged {
 
 /// The CSV-ready text of every code (neutralised against formulas, quoted where needed).
 struct Names {
-    indicators: Vec<String>,
-    domains: Vec<String>,
-    regions: Vec<String>,
-    units: Vec<String>,
-    bases: Vec<String>,
-    bounds: Vec<String>,
-    bases_of_basis: Vec<String>,
+    indicators: Vec<Text>,
+    domains: Vec<Text>,
+    regions: Vec<Text>,
+    units: Vec<Text>,
+    bases: Vec<Text>,
+    bounds: Vec<Text>,
+    bases_of_basis: Vec<Text>,
+}
+
+/// Room for a name written with one fixed-size copy.
+const PADDED: usize = 64;
+
+/// A cell's text, kept padded when it is short, so that writing it (millions of times, a few bytes
+/// each) is one copy of a fixed size and a length set, not a call to copy a few bytes.
+struct Text {
+    padded: [u8; PADDED],
+    len: usize,
+    long: Option<String>,
+}
+
+impl Text {
+    fn new(text: String) -> Text {
+        let mut padded = [0u8; PADDED];
+        match padded.get_mut(..text.len()) {
+            Some(room) => {
+                room.copy_from_slice(text.as_bytes());
+                Text { padded, len: text.len(), long: None }
+            }
+            None => Text { padded, len: text.len(), long: Some(text) },
+        }
+    }
+
+    fn push_to(&self, out: &mut Vec<u8>) {
+        match &self.long {
+            Some(text) => out.extend_from_slice(text.as_bytes()),
+            None => {
+                let at = out.len();
+                out.extend_from_slice(&self.padded);
+                out.truncate(at + self.len);
+            }
+        }
+    }
 }
 
 impl Names {
@@ -503,11 +538,11 @@ impl Names {
         let p = &judged.panel;
         let field = |text: &str| {
             let text = cell(text);
-            if text.contains([',', '"', '\n', '\r']) {
+            Text::new(if text.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {
                 text.into_owned()
-            }
+            })
         };
         Names {
             indicators: p.indicators.iter().map(|i| field(&i.id)).collect(),
@@ -515,8 +550,8 @@ impl Names {
             regions: p.regions.iter().map(|r| field(r)).collect(),
             units: p.units.iter().map(|u| field(&u.name)).collect(),
             bases: p.units.iter().map(|u| field(&u.base)).collect(),
-            bounds: Bound::ALL.iter().map(|b| b.as_str().to_owned()).collect(),
-            bases_of_basis: BASES.iter().map(|b| b.as_str().to_owned()).collect(),
+            bounds: Bound::ALL.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
+            bases_of_basis: BASES.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
         }
     }
 }
@@ -552,6 +587,16 @@ mod tests {
         assert_eq!(median(&mut [3.0]), Some(3.0));
         assert_eq!(median(&mut [5.0, 1.0, 3.0]), Some(3.0));
         assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), Some(2.5));
+    }
+
+    #[test]
+    fn a_padded_text_writes_its_bytes_short_or_long() {
+        for text in ["", "eq", "economy.gdp_growth", &"指标".repeat(20), &"x".repeat(PADDED), &"y".repeat(PADDED + 1)] {
+            let mut out = b"a,".to_vec();
+            Text::new(text.to_owned()).push_to(&mut out);
+            out.push(b',');
+            assert_eq!(out, format!("a,{text},").into_bytes(), "{text}");
+        }
     }
 
     #[test]

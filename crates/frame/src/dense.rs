@@ -591,7 +591,8 @@ mod tests {
 
     #[test]
     fn a_padded_text_writes_its_bytes_short_or_long() {
-        for text in ["", "eq", "economy.gdp_growth", &"指标".repeat(20), &"x".repeat(PADDED), &"y".repeat(PADDED + 1)] {
+        for text in ["", "eq", "economy.gdp_growth", &"指标".repeat(20), &"x".repeat(PADDED), &"y".repeat(PADDED + 1)]
+        {
             let mut out = b"a,".to_vec();
             Text::new(text.to_owned()).push_to(&mut out);
             out.push(b',');

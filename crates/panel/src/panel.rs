@@ -109,11 +109,52 @@ pub struct Panel {
     /// Per fact: a range's upper end as written (`NaN` when not a range); empty when no fact is a
     /// range.
     pub value_hi: Vec<f64>,
-    /// Per fact: the 1-based line it was read from, for duplicate reports (a line past 2³² − 1 reads
-    /// as 4294967295); empty once finished.
-    pub line: Vec<u32>,
+    /// The 1-based line each fact was read from, for duplicate reports; empty once finished.
+    lines: Lines,
     /// The cell index, when the panel is dense enough for one (see [`Cells`]); the engine takes it.
     pub cells: Option<Cells>,
+}
+
+/// The lines facts were read from, as runs of consecutive lines: a file's rows follow one another
+/// line by line, so a run starts only at the first row, after a blank line or a record spanning
+/// lines, and at each part absorbed — a few runs where a column would hold a number per fact.
+#[derive(Clone, Debug, Default)]
+struct Lines {
+    /// (first row, its line), by row.
+    runs: Vec<(usize, u64)>,
+    rows: usize,
+    last: u64,
+}
+
+impl Lines {
+    fn push(&mut self, line: u64) {
+        if self.rows == 0 || line != self.last.wrapping_add(1) {
+            self.runs.push((self.rows, line));
+        }
+        self.last = line;
+        self.rows += 1;
+    }
+
+    fn append(&mut self, other: &Lines) {
+        for &(row, line) in &other.runs {
+            if row == 0 && self.rows > 0 && line == self.last.wrapping_add(1) {
+                continue; // the part goes on where this one stopped
+            }
+            self.runs.push((self.rows + row, line));
+        }
+        if other.rows > 0 {
+            self.last = other.last;
+        }
+        self.rows += other.rows;
+    }
+
+    /// The line of fact `row` (0 for a row never pushed).
+    fn line(&self, row: usize) -> u64 {
+        match self.runs.partition_point(|&(first, _)| first <= row).checked_sub(1) {
+            Some(k) if row < self.rows => self.runs[k].1 + (row - self.runs[k].0) as u64,
+            _ => 0,
+        }
+    }
 }
 
 /// No fact in a slot of [`Cells`].
@@ -250,7 +291,7 @@ impl Panel {
             *column = gathered;
         }
         self.cells = None;
-        self.line = Vec::new();
+        self.lines = Lines::default();
         let Panel { indicator, region, year, kind, bound, unit, value, value_base, value_hi_base, value_hi, .. } = self;
         std::thread::scope(|scope| {
             scope.spawn(|| {
@@ -371,7 +412,6 @@ impl PanelBuilder {
         if !p.derived_base {
             p.value_base.reserve(facts);
         }
-        p.line.reserve(facts);
     }
 
     /// Whether no fact was added yet.
@@ -417,7 +457,7 @@ impl PanelBuilder {
         p.value_base.clear();
         p.value_hi.clear();
         p.value_hi_base.clear();
-        p.line.clear();
+        p.lines = Lines::default();
         p.regions.clear();
         p.units.clear();
         self.region_codes.clear();
@@ -482,7 +522,7 @@ impl PanelBuilder {
         p.unit.extend(q.unit.iter().map(|u| unit_map[*u as usize]));
         p.value.extend_from_slice(&q.value);
         p.value_base.extend_from_slice(&q.value_base);
-        p.line.extend_from_slice(&q.line);
+        p.lines.append(&q.lines);
         Ok(())
     }
 
@@ -599,7 +639,7 @@ impl PanelBuilder {
         if stored {
             p.value_base.push(base);
         }
-        p.line.push(u32::try_from(line).unwrap_or(u32::MAX));
+        p.lines.push(line);
         Ok(())
     }
 
@@ -631,10 +671,13 @@ impl PanelBuilder {
         for (first, i) in duplicates {
             let kind = [Kind::Actual, Kind::Estimate, Kind::Target][p.kind[i] as usize % 3];
             problems.push(Diagnostic::new(
-                Location::at(path, u64::from(p.line[i]), 1),
+                Location::at(path, p.lines.line(i), 1),
                 format!(
                     "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
-                    p.indicators[p.indicator[i] as usize].id, p.regions[p.region[i] as usize], p.year[i], p.line[first]
+                    p.indicators[p.indicator[i] as usize].id,
+                    p.regions[p.region[i] as usize],
+                    p.year[i],
+                    p.lines.line(first)
                 ),
             ));
         }
@@ -643,7 +686,7 @@ impl PanelBuilder {
             None => {
                 // lines served the duplicate report; a valid panel no longer needs them
                 let mut panel = self.panel;
-                panel.line = Vec::new();
+                panel.lines = Lines::default();
                 Ok(panel)
             }
         }
@@ -684,5 +727,68 @@ mod tests {
         assert_eq!(codes.get("11000"), None);
         codes.clear();
         assert_eq!(codes.get("110000"), None);
+    }
+
+    #[test]
+    fn duplicates_are_reported_with_the_lines_they_were_read_from() {
+        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind, Measure};
+        let gdp = Indicator {
+            id: "economy.gdp".into(),
+            domain: "economy".into(),
+            topic: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            unit: "亿元".into(),
+            measure: Measure::Level,
+            direction: Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        let fact = |region: &str, year: i32| Fact {
+            indicator: "economy.gdp".into(),
+            region: region.into(),
+            year,
+            kind: Kind::Actual,
+            bound: Bound::Eq,
+            value: "1".parse().unwrap(),
+            value_hi: None,
+            unit: "亿元".into(),
+            source: None,
+            quote: None,
+            note: None,
+        };
+        for mode in [Normalise::Exact, Normalise::Float64] {
+            let mut builder = PanelBuilder::new(vec![gdp.clone()], mode);
+            // a first part with a blank line (line 4), a second going on from line 6, a third after
+            // a record spanning two lines
+            let mut parts = vec![builder.part(), builder.part(), builder.part()];
+            for (k, (region, year, line)) in [
+                (0, ("421200", 2020, 2)),
+                (0, ("421200", 2021, 3)),
+                (0, ("421200", 2022, 5)),
+                (1, ("421202", 2020, 6)),
+                (1, ("421200", 2021, 7)),
+                (2, ("421202", 2021, 10)),
+                (2, ("421202", 2020, 11)),
+            ] {
+                parts[k].push_fact(&fact(region, year), Units::Registry, line).unwrap();
+            }
+            for part in parts {
+                builder.absorb(part).unwrap();
+            }
+            let problems = builder.finish(Path::new("facts.csv")).unwrap_err().to_string();
+            assert!(
+                problems.contains(
+                    "facts.csv:7:1: duplicate fact (economy.gdp, 421200, 2021, actual): already stated on line 3"
+                ),
+                "{problems}"
+            );
+            assert!(
+                problems.contains(
+                    "facts.csv:11:1: duplicate fact (economy.gdp, 421202, 2020, actual): already stated on line 6"
+                ),
+                "{problems}"
+            );
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! A panel of facts held column-wise with integer codes: the engine's input, lean enough for
-//! national-scale panels (16.5 million facts in about 30 bytes each).
+//! national-scale panels (16.5 million facts in 24 to 32 bytes each).
 //!
 //! Indicators, regions and domains are coded by their rank in sorted order, so sorting by code is
 //! sorting by name (the order every output needs). [`PanelBuilder`] takes validated rows one at a

@@ -592,6 +592,58 @@ pub fn names_an_item(between: &str) -> bool {
         && !["力争", "争取", "力争达到", "争取达到", "努力达到"].iter().any(|w| words.starts_with(w))
 }
 
+/// The words that open a list of figures and govern each item (新增统调电力装机789万千瓦、高速公路通车
+/// 里程516公里: 新增; 累计完成…、…: 累计完成), in the order written: its time, span and estimate words
+/// always, its verb only for an item with no verb of its own (新增节水灌溉55万亩、建设高标准农田50万亩;
+/// 新增国土绿化面积2561万亩、森林覆盖率由27%提高到33%); empty when the list opens with a name.
+pub fn list_lead(clause: &str, item: &str) -> String {
+    const SPAN: &[&str] = &["全年", "今年", "去年", "预计", "五年累计", "累计", "五年", "共"];
+    // (the verbs that make a stock's name a flow: 新增高速公路通车里程 is not the network's length)
+    const VERB: &[&str] =
+        &["新增", "净增", "新建改建", "新改建", "新建", "新开工", "建成", "新认定", "新培育", "培育", "新引进"];
+    let own_verb = has_own_verb(item) || VERB.iter().chain(ITEM_VERBS).any(|w| item.trim_start().starts_with(w));
+    let mut rest = clause.trim_start_matches(|c: char| c.is_whitespace() || "“”（）()—".contains(c));
+    let mut lead = String::new();
+    while let Some(word) = SPAN.iter().chain(VERB).filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
+        if SPAN.contains(word) || !own_verb {
+            lead.push_str(word);
+        }
+        rest = &rest[word.len()..];
+    }
+    lead
+}
+
+/// Verbs an item of a list may open with, which make it its own (建设高标准农田, 发放贷款).
+const ITEM_VERBS: &[&str] = &[
+    "建设", "实施", "开工", "治理", "修复", "发放", "落实", "争取", "招引", "签约", "创建", "打造", "带动", "接待",
+    "开展", "举办", "培训", "安置", "帮扶", "转移", "减免", "减少", "降低", "提高", "增加", "投入", "完成", "实现",
+    "改造", "认定", "引进",
+];
+
+/// Whether an item of a list states its own change (森林覆盖率由27%提高到33%, after 新增国土绿化面积2561
+/// 万亩、): then the verb opening the list does not govern it.
+fn has_own_verb(item: &str) -> bool {
+    [
+        "由",
+        "从",
+        "提高",
+        "提升",
+        "增长",
+        "下降",
+        "降低",
+        "增加",
+        "减少",
+        "达到",
+        "突破",
+        "超过",
+        "控制在",
+        "保持",
+        "稳定在",
+    ]
+    .iter()
+    .any(|w| item.contains(w))
+}
+
 /// `text` without the span that opens it (年均增长12.6%和13.2%: 增长12.6%和13.2%), which belongs to
 /// the figures, not to a name.
 pub fn without_span(text: &str) -> &str {
@@ -855,6 +907,22 @@ impl<'a> Matcher<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_opening_a_list_govern_its_items() {
+        for (opening, item, lead) in [
+            ("新增统调电力装机789万千瓦", "高速公路通车里程", "新增"),
+            ("新增节水灌溉55万亩", "建设高标准农田", ""),
+            ("新增国土绿化面积2561万亩", "森林覆盖率由", ""),
+            ("累计建成“四好农村路”6.26万公里", "改造农村危房近", "累计"),
+            ("五年接待游客1.9亿人次", "旅游总收入", "五年"),
+            ("累计完成交通投资493.5亿元", "水利投资", "累计"),
+            ("累计引进省外实际到位资金8700多亿元", "实际利用外资", "累计"),
+            ("城镇新增就业47万人以上", "城镇调查失业率控制在", ""),
+        ] {
+            assert_eq!(list_lead(opening, item), lead, "{opening}、{item}");
+        }
+    }
 
     fn label(before: &str, unit: &str, decline: bool) -> (String, Measure) {
         let r = read(before, unit, decline, 100, 0, &mut ListState::default());

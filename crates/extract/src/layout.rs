@@ -290,6 +290,64 @@ fn names_part_of_year(text: &str) -> Option<usize> {
     named.max(months)
 }
 
+/// Whether `text` opens with the name of one zone within the region as its subject (兰州新区经济增速…,
+/// 新片区规上工业总产值…, 浦东新区生产总值…): its figures are the zone's, not the region's. A zone's
+/// name is a place of at most eight characters before 新区, 高新区, 开发区 and the like; bare, only
+/// 新片区 and 新区 name one zone (开发区达到50个 counts the region's zones), and a kind of zone
+/// (国家级高新区, 各类开发区) is none.
+pub(crate) fn zone_subject(text: &str) -> bool {
+    const ZONES: &[&str] =
+        &["新片区", "高新区", "新区", "开发区", "经开区", "自贸试验区", "自贸区", "综合保税区", "保税区"];
+    const NOT_A_PLACE: &[&str] = &[
+        "国家级",
+        "省级",
+        "各类",
+        "各",
+        "推进",
+        "加快",
+        "建设",
+        "支持",
+        "发挥",
+        "复制",
+        "推广",
+        "创建",
+        "实施",
+        "抓好",
+        "完善",
+        "加强",
+        "持续",
+        "深入",
+        "大力",
+        "依托",
+        "围绕",
+        "聚焦",
+        "以",
+        "把",
+        "在",
+        "对",
+        "新增",
+        "新设",
+        "获批",
+        "申建",
+        "全",
+    ];
+    let opening = text.trim_start_matches(|c: char| c.is_whitespace() || "“”（）()—".contains(c));
+    let Some((at, zone)) = ZONES
+        .iter()
+        .filter_map(|z| opening.find(z).map(|at| (at, *z)))
+        .min_by_key(|(at, z)| (*at, usize::MAX - z.len()))
+    else {
+        return false;
+    };
+    let place = &opening[..at];
+    if place.is_empty() {
+        return matches!(zone, "新片区" | "新区");
+    }
+    place.chars().count() <= 8
+        && place.chars().all(|c| !c.is_ascii() && !"，,、；。：:和及与".contains(c))
+        && !NOT_A_PLACE.iter().any(|w| place.starts_with(w))
+}
+
 /// Whether a change compares one period's total with the last period's (累计完成进出口总额31.7亿美元，
 /// 比前五年增长9.3%; 比“九五”时期增长98%; 比“十一五”期间增长1.1倍): no change over years, so no
 /// indicator's.
@@ -950,6 +1008,23 @@ mod tests {
         let l = layout(text, Hints::default());
         let parts: Vec<String> = l.parts.iter().map(|p| format!("{:?}@{}:{}", p.kind, p.start, p.year)).collect();
         format!("{}→{} {} [{}]", l.reviewed, l.planned, l.found_by, parts.join(" "))
+    }
+
+    #[test]
+    fn a_zone_as_the_subject() {
+        for (text, zone) in [
+            ("兰州新区经济增速持续领跑国家级新区，", true),
+            ("新片区规上工业总产值、全社会固定资产投资分别增长", true),
+            ("浦东新区生产总值增长", true),
+            ("国家级高新区由4家增至9家", false),
+            ("各类开发区和高新区引领全省工业快速发展", false),
+            ("开发区达到50个", false),
+            ("深入推进临港新片区总体方案明确的78项制度创新任务", false),
+            ("复制推广自贸区“贸易便利化”经验", false),
+            ("全省地区生产总值增长", false),
+        ] {
+            assert_eq!(zone_subject(text), zone, "{text}");
+        }
     }
 
     #[test]

@@ -337,18 +337,38 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let clause_start = (0..n.start).rev().find(|&i| is_clause_break(chars[i])).map_or(0, |i| i + 1);
         // 城镇新增就业47万人以上、城镇调查失业率控制在5.5%以内: figures joined by 、, each after a name
         // of its own, are clauses of their own
-        let clause_start = match out.last() {
+        // (新增统调电力装机789万千瓦、高速公路通车里程516公里: the words that open the list, its verb
+        // and span, are every item's)
+        // (高速公路通车里程由2000公里提高到2382公里 after 新增绿化面积25万亩、: a second figure of the item
+        // is the item's too)
+        let item_start = match out.last() {
             Some(previous)
                 if previous.end > clause_start
                     && previous.end < n.start
                     && chars[previous.end] == '、'
                     && label::names_an_item(&chars[previous.end + 1..n.start].iter().collect::<String>()) =>
             {
-                previous.end + 1
+                Some(previous.end + 1)
             }
-            _ => clause_start,
+            Some(previous)
+                if previous.start > clause_start
+                    && previous.end <= n.start
+                    && chars[previous.start - 1] == '、'
+                    && !chars[previous.end..n.start].contains(&'、') =>
+            {
+                Some(previous.start)
+            }
+            _ => None,
         };
-        let before: String = chars[clause_start..n.start].iter().collect();
+        let (clause_start, lead) = match item_start {
+            Some(start) => {
+                let opening: String = chars[clause_start..start - 1].iter().collect();
+                let item: String = chars[start..n.start].iter().collect();
+                (start, label::list_lead(&opening, &item))
+            }
+            None => (clause_start, String::new()),
+        };
+        let before: String = lead + &chars[clause_start..n.start].iter().collect::<String>();
         let next_is_range = numbers.get(k + 1).is_some_and(|next| {
             let gap: String = chars[unit_from..next.start.max(unit_from)].iter().collect();
             matches!(gap.as_str(), "—" | "-" | "–" | "－" | "～" | "~" | "至" | "到" | "——")
@@ -833,6 +853,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                 .trim_start_matches(|c: char| c.is_ascii_digit() || "年，,去过的一来".contains(c));
             ["兵团", "新疆生产建设兵团", "生产建设兵团"].iter().any(|w| opening.starts_with(w))
         });
+        // 兰州新区经济增速持续领跑国家级新区，生产总值…增加到342亿元; 新片区规上工业总产值…分别增长:
+        // a sentence or clause whose subject is one zone of the region states the zone's figures
+        let zone = layout::zone_subject(&full_sentence) || layout::zone_subject(&before);
         // 比前五年增长9.3%, 比“九五”时期增长98%: one period's total against the last one's
         let between_periods = layout::compares_periods(&before);
         // 我省一季度地区生产总值下降3%，…社会消费品零售总额下降13%: a figure of part of a year (a
@@ -845,7 +868,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let indicator_of = |label: &str| {
             matcher
                 .find(label, measure, &unit)
-                .filter(|_| !corps && !between_periods && !part_of_year && !condition)
+                .filter(|_| !corps && !zone && !between_periods && !part_of_year && !condition)
                 .and_then(|i| {
                     if let Some((from, to)) = compared {
                         let over = if span == label::Span::FiveYearAverage { span } else { label::Span::FiveYearTotal };
@@ -1309,6 +1332,22 @@ mod tests {
                 "livelihood.urban_surveyed_unemployment_rate 城镇调查失业率 城镇调查失业率控制在5.5%以内",
                 " 造林 完成造林100万亩",
                 " 退化草原修复治理 退化草原修复治理450万亩",
+            ]
+        );
+        // the verb that opens the list is every item's: 516 km were added, not the network's length
+        let network = [indicator("economy.expressway_mileage", "高速公路通车里程", "公里", Measure::Level)];
+        let text = "一、2006年工作回顾\n新增统调电力装机789万千瓦、高速公路通车里程516公里。新增绿化面积25万亩、高速公路通车里程由2000公里提高到2382公里。\n二、2007年工作安排\n";
+        let found = extract(text, &network, &Options::default()).unwrap();
+        let shown: Vec<String> =
+            found.iter().map(|e| format!("{} {}", e.fact.indicator, e.fact.quote.as_deref().unwrap_or(""))).collect();
+        assert_eq!(
+            shown,
+            [
+                " 新增统调电力装机789万千瓦",
+                " 高速公路通车里程516公里",
+                " 新增绿化面积25万亩",
+                "economy.expressway_mileage 高速公路通车里程由2000公里",
+                "economy.expressway_mileage 高速公路通车里程由2000公里提高到2382公里",
             ]
         );
     }

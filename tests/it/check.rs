@@ -175,3 +175,30 @@ fn a_source_that_fails_to_load_is_reported_once() {
     assert!(problems[0].contains("cannot read") && problems[0].contains("moved-away.txt"), "{}", out.stderr);
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+/// Rows audit 12-17 found wrong (`data/audits/panel-sample-2026-12-17.md`), read again from their
+/// reports with the full catalogue: each stays right.
+#[test]
+fn rows_the_12_17_audit_found_wrong_stay_right() {
+    let catalogue: Vec<zhibiao_core::Indicator> =
+        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    for (doc, quote_ends_with, indicator) in [
+        // a five-year plan's flow is the period's total (云南 2006, 十一五)
+        ("530000-2006", "新增城镇就业100万人以上", "livelihood.urban_new_jobs_five_year"),
+        // 新增 opens the list: 516 km were added, not the network's length (浙江 2007)
+        ("330000-2007", "高速公路通车里程516公里", ""),
+        // 建成 opens the list: projects built, not signed (十堰 2021)
+        ("420300-2021", "亿元以上项目1069个", ""),
+        // 兰州新区 is the subject: the zone's output, not 甘肃's GDP (甘肃 2023)
+        ("620000-2023", "增加到342亿元", ""),
+    ] {
+        let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
+        let options = zhibiao_extract::Options { source: Some(doc.to_owned()), ..Default::default() };
+        let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();
+        let fact = found
+            .iter()
+            .find(|e| e.fact.quote.as_deref().is_some_and(|q| q.ends_with(quote_ends_with)))
+            .unwrap_or_else(|| panic!("{doc}: no fact quoting …{quote_ends_with}"));
+        assert_eq!(fact.fact.indicator, indicator, "{doc}: {:?}", fact.fact.quote);
+    }
+}

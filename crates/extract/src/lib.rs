@@ -844,6 +844,13 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && span == label::Span::Year
             && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
             && over_past_period();
+        // so is a flow a five-year plan sets (十一五…新增城镇就业100万人以上), unless it says it is a
+        // year's (每年新增就业20万人; 今年发展的主要预期目标是…城镇新增就业63万人以上)
+        let plan_total = kind == Kind::Target
+            && part.kind == PartKind::FiveYearGoals
+            && span == label::Span::Year
+            && measure == Measure::Increment
+            && !["每年", "年年", "一年", "今年", "全年", "本年"].iter().any(|w| full_sentence.contains(w));
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
         // keep their label and match no indicator
@@ -875,6 +882,8 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                         (to - from == 5).then(|| matcher.over(i, over)).flatten()
                     } else if period_total {
                         matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
+                    } else if plan_total {
+                        matcher.over(i, label::Span::FiveYearTotal)
                     } else if span == label::Span::Year && spans_years {
                         Some(i)
                     } else {
@@ -1384,6 +1393,32 @@ mod tests {
         let found = extract(text, &catalogue, &Options::default()).unwrap();
         let ids: Vec<&str> = found.iter().map(|e| e.fact.indicator.as_str()).collect();
         assert_eq!(ids, ["", "", "", "livelihood.urban_income_growth", "livelihood.rural_net_income_growth"]);
+    }
+
+    #[test]
+    fn a_flow_a_five_year_plan_sets_is_the_periods_total() {
+        let catalogue = [
+            Indicator {
+                aliases: vec!["新增城镇就业".to_owned()],
+                ..indicator("livelihood.urban_new_jobs", "城镇新增就业", "万人", Measure::Increment)
+            },
+            indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", "万人", Measure::Increment),
+        ];
+        let text = "一、奋力开拓，“十五”经济社会发展目标全面实现\n2005年城镇新增就业21万人。\n二、锐意进取，创造“十一五”新的辉煌\n千方百计扩大就业。积极发展就业容量大的劳动密集型产业、服务业和各类中小企业，努力增加就业岗位。新增城镇就业100万人以上，转移农村富余劳动力600万人。\n三、扎实工作，努力完成2006年各项任务\n城镇新增就业22万人。\n";
+        let found = extract(text, &catalogue, &Options::default()).unwrap();
+        let shown: Vec<String> = found
+            .iter()
+            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "2005 actual 21 livelihood.urban_new_jobs",
+                "2010 target 100 livelihood.urban_new_jobs_five_year",
+                "2010 target 600 ",
+                "2006 target 22 livelihood.urban_new_jobs",
+            ]
+        );
     }
 
     #[test]

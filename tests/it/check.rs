@@ -69,7 +69,11 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
     let mut total = Score::default();
     for source in &data.sources {
         let text = &data.texts[&source.id];
-        let options = zhibiao_extract::Options { source: Some(source.id.clone()), ..Default::default() };
+        let options = zhibiao_extract::Options {
+            source: Some(source.id.clone()),
+            successions: zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect(),
+            ..Default::default()
+        };
         let found = zhibiao_extract::extract(text, &data.indicators, &options).unwrap();
         let curated: Vec<_> =
             data.facts.iter().filter(|f| f.source.as_deref() == Some(source.id.as_str())).cloned().collect();
@@ -85,9 +89,10 @@ fn extraction_quality_on_the_development_set_does_not_fall() {
     use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, load_gold, score_doc};
     let catalogue: Vec<zhibiao_core::Indicator> =
         zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    let successions: Vec<_> = zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
     let mut total = GoldScore::default();
     for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
-        total.add(score_doc(&doc, &catalogue).unwrap().1);
+        total.add(score_doc(&doc, &catalogue, &successions).unwrap().1);
     }
     let f = GOLD_FLOORS;
     assert!(total.docs >= 25, "the development set shrank to {} reports", total.docs);
@@ -193,7 +198,11 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         ("620000-2023", "增加到342亿元", ""),
     ] {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
-        let options = zhibiao_extract::Options { source: Some(doc.to_owned()), ..Default::default() };
+        let options = zhibiao_extract::Options {
+            source: Some(doc.to_owned()),
+            successions: zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect(),
+            ..Default::default()
+        };
         let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();
         let fact = found
             .iter()

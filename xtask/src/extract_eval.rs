@@ -45,12 +45,13 @@ pub fn run(data: &Path) -> Result<(String, Score), String> {
 pub fn run_gold(gold: &Path) -> Result<(String, GoldScore), String> {
     let catalogue: Vec<zhibiao_core::Indicator> =
         zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap_or_default()).collect();
+    let successions: Vec<_> = zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
     let docs = load_gold(gold).map_err(|e| e.to_string())?;
     let mut groups: BTreeMap<String, GoldScore> = BTreeMap::new();
     let mut total = GoldScore::default();
     let mut lines = Vec::new();
     for (drawn, doc) in &docs {
-        let (l, score) = score_doc(doc, &catalogue).map_err(|e| format!("{}: {e}", doc.doc))?;
+        let (l, score) = score_doc(doc, &catalogue, &successions).map_err(|e| format!("{}: {e}", doc.doc))?;
         lines.push(format!(
             "{} {:>8} {}: layout {} {}→{} (gold {}→{}); extracted {}, gold {}, found {}",
             doc.doc,

@@ -209,7 +209,8 @@ where
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
         Command::Extract { report, source, region, year_reviewed, out, diff } => {
-            let options = zhibiao_extract::Options { source, region, year_reviewed, year_delivered: None };
+            let successions = domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
+            let options = zhibiao_extract::Options { source, region, year_reviewed, year_delivered: None, successions };
             match diff {
                 Some(data) => extract_diff(&report, options, &data, stdout, stderr),
                 None => extract(&report, options, out.as_deref(), stdout, stderr),

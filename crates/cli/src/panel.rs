@@ -72,7 +72,16 @@ pub fn regenerate(data_dir: &Path, mode: Mode, headline: &[&str]) -> Result<Rege
     }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let curated = curated_facts(&data);
-    let drawn = zhibiao_corpus::panel::draw(&data.corpus, &data.texts, &data.indicators, &curated, &reviews, threads);
+    let successions: Vec<_> = crate::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
+    let drawn = zhibiao_corpus::panel::draw(
+        &data.corpus,
+        &data.texts,
+        &data.indicators,
+        &successions,
+        &curated,
+        &reviews,
+        threads,
+    );
     if !drawn.stale.is_empty() {
         let lines: Vec<String> = drawn
             .stale

@@ -72,6 +72,39 @@ pub trait Domain: Send + Sync {
     fn headline(&self) -> &'static [&'static str] {
         &[]
     }
+    /// Statistics of the domain that replaced others under names that do not say which; the
+    /// default has none.
+    fn successions(&self) -> &'static [Succession] {
+        &[]
+    }
+}
+
+/// A statistic that a later one replaced, under names that do not say which (农村居民收入增长 meant
+/// the growth of 农民人均纯收入 until 2013, of 农村居民人均可支配收入 after): extraction gives such a name
+/// the statistic in force in the fact's year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Succession {
+    /// The statistic reported until `last_year`.
+    pub earlier: &'static str,
+    /// The statistic that replaced it, whose names include those that do not say which.
+    pub later: &'static str,
+    /// The last year of the earlier statistic.
+    pub last_year: i32,
+    /// Words only names of the later statistic write (可支配): a name with one is the later one in
+    /// any year.
+    pub later_words: &'static [&'static str],
+}
+
+impl Succession {
+    /// The statistic `id`, found by a name (`label`) for a fact of `year`, stands for: the earlier
+    /// one where `id` is the later one, the year is not past `last_year` and the name does not say
+    /// which.
+    pub fn in_force<'a>(successions: &'a [Succession], id: &'a str, label: &str, year: i32) -> &'a str {
+        successions
+            .iter()
+            .find(|s| s.later == id && year <= s.last_year && !s.later_words.iter().any(|w| label.contains(w)))
+            .map_or(id, |s| s.earlier)
+    }
 }
 
 /// Checks a domain's declarations against its catalogue: derived ids new and of the domain, their
@@ -109,6 +142,16 @@ pub fn check_declarations(domain: &dyn Domain, indicators: &[Indicator], out: &m
                 at.clone(),
                 format!("headline indicator \"{id}\" is not in the {} catalogue", domain.id()),
             ));
+        }
+    }
+    for s in domain.successions() {
+        for id in [s.earlier, s.later] {
+            if !own.contains(id) {
+                out.push(Diagnostic::new(
+                    at.clone(),
+                    format!("succession indicator \"{id}\" is not in the {} catalogue", domain.id()),
+                ));
+            }
         }
     }
 }
@@ -332,5 +375,15 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(got[0].measure, Measure::Level);
         assert_eq!(got[0].direction, Direction::Down);
+    }
+
+    #[test]
+    fn a_name_that_does_not_say_which_statistic_is_the_one_in_force() {
+        let s = [Succession { earlier: "d.net", later: "d.disposable", last_year: 2013, later_words: &["可支配"] }];
+        assert_eq!(Succession::in_force(&s, "d.disposable", "农村居民收入增长", 2013), "d.net");
+        assert_eq!(Succession::in_force(&s, "d.disposable", "农村居民收入增长", 2014), "d.disposable");
+        assert_eq!(Succession::in_force(&s, "d.disposable", "农村居民人均可支配收入增长", 2010), "d.disposable");
+        assert_eq!(Succession::in_force(&s, "d.other", "农村居民收入增长", 2010), "d.other");
+        assert_eq!(Succession::in_force(&[], "d.disposable", "农村居民收入增长", 2010), "d.disposable");
     }
 }

@@ -259,6 +259,7 @@ pub fn draw(
     corpus: &[CorpusEntry],
     texts: &HashMap<String, String>,
     catalogue: &[Indicator],
+    successions: &[zhibiao_core::domain::Succession],
     curated: &[AnchoredFact],
     reviews: &[Review],
     threads: usize,
@@ -285,6 +286,7 @@ pub fn draw(
                             region: Some(entry.region.clone()),
                             year_reviewed: Some(entry.year_reviewed),
                             year_delivered: Some(entry.year_delivered),
+                            successions: successions.to_vec(),
                         };
                         let result = zhibiao_extract::extract(text, catalogue, &options).map_err(|e| e.to_string());
                         mine.push((i, result));
@@ -555,7 +557,7 @@ mod tests {
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-        let drawn = draw(&corpus, &texts, &catalogue, &[], &[], 1);
+        let drawn = draw(&corpus, &texts, &catalogue, &[], &[], &[], 1);
         let shown: Vec<String> = drawn
             .facts
             .iter()

@@ -208,13 +208,20 @@ impl GoldScore {
 }
 
 /// Reads `doc` as a user would (the year of its id as the fallback that the date line and headings
-/// override) and scores it against its gold; returns the layout read and the score.
+/// override; the domains' `successions`) and scores it against its gold; returns the layout read and
+/// the score.
 pub fn score_doc(
     doc: &GoldDoc,
     catalogue: &[zhibiao_core::Indicator],
+    successions: &[zhibiao_core::domain::Succession],
 ) -> Result<(crate::Layout, GoldScore), crate::ExtractError> {
     let year_delivered = doc.doc.rsplit('-').next().and_then(|y| y.parse().ok());
-    let options = crate::Options { source: Some(doc.doc.clone()), year_delivered, ..crate::Options::default() };
+    let options = crate::Options {
+        source: Some(doc.doc.clone()),
+        year_delivered,
+        successions: successions.to_vec(),
+        ..crate::Options::default()
+    };
     let reading = crate::read_report(&doc.text, catalogue, &options)?;
     let years = (reading.layout.reviewed, reading.layout.planned);
     let score = evaluate_gold(doc, &reading.facts, years);

@@ -47,6 +47,9 @@ pub struct Options {
     /// The year the report was delivered according to something outside the text (a file name):
     /// used only when neither headings nor the date line name a year.
     pub year_delivered: Option<i32>,
+    /// Statistics that replaced others under names that do not say which (the domains'
+    /// [`zhibiao_core::domain::Domain::successions`]): such a name gets the one in force that year.
+    pub successions: Vec<zhibiao_core::domain::Succession>,
 }
 
 zhibiao_core::vocabulary! {
@@ -213,15 +216,17 @@ fn base_of_change(before: &str, reviewed: i32, planning: bool) -> Option<Option<
     (rest.ends_with('由') || rest.ends_with('从')).then_some(year)
 }
 
-/// The rural income a name that does not say which (农村居民收入, 农村居民人均收入: neither 可支配 nor
-/// 纯收入) means: the statistic of its year, net income until 2013, disposable income after.
-fn statistic_in_force<'a>(matcher: &Matcher<'a>, indicator: &'a Indicator, label: &str, year: i32) -> &'a Indicator {
-    const DISPOSABLE: &str = "livelihood.rural_income_growth";
-    const NET: &str = "livelihood.rural_net_income_growth";
-    if indicator.id == DISPOSABLE && year <= 2013 && !label.contains("可支配") {
-        return matcher.get(NET).unwrap_or(indicator);
-    }
-    indicator
+/// The statistic a name that does not say which (农村居民收入) means in `year`: the one in force
+/// then, as the domains declare (`Options::successions`).
+fn statistic_in_force<'a>(
+    matcher: &Matcher<'a>,
+    indicator: &'a Indicator,
+    label: &str,
+    year: i32,
+    successions: &[zhibiao_core::domain::Succession],
+) -> &'a Indicator {
+    let id = zhibiao_core::domain::Succession::in_force(successions, &indicator.id, label, year);
+    if id == indicator.id { indicator } else { matcher.get(id).unwrap_or(indicator) }
 }
 
 /// How many significant digits a figure is written with (10678.4: 6; 2300: 2).
@@ -890,7 +895,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                         matcher.over(i, span)
                     }
                 })
-                .map(|i| statistic_in_force(&matcher, i, label, year))
+                .map(|i| statistic_in_force(&matcher, i, label, year, &options.successions))
         };
         let indicator = indicator_of(&read.label);
         // 降低企业成本300亿元: when the reduction is what the indicator measures (its name opens with
@@ -1949,12 +1954,26 @@ mod tests {
         disposable.aliases = vec!["农村居民收入增长".into()];
         let net = indicator("livelihood.rural_net_income_growth", "农民人均纯收入增长", "%", Measure::Growth);
         let catalogue = [disposable, net];
-        let id = |year: i32, name: &str| {
+        // (the succession the livelihood domain declares)
+        let successions = vec![zhibiao_core::domain::Succession {
+            earlier: "livelihood.rural_net_income_growth",
+            later: "livelihood.rural_income_growth",
+            last_year: 2013,
+            later_words: &["可支配"],
+        }];
+        let id = |year: i32, name: &str, successions: &[zhibiao_core::domain::Succession]| {
             let text = format!("二、{year}年工作安排\n{name}增长10%。\n");
-            year_kind_value_id(&text, &catalogue).concat()
+            let options = Options { successions: successions.to_vec(), ..Options::default() };
+            let found = extract(&text, &catalogue, &options).unwrap();
+            found
+                .iter()
+                .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
+                .collect::<String>()
         };
-        assert_eq!(id(2011, "农村居民收入"), "2011 target 10 livelihood.rural_net_income_growth");
-        assert_eq!(id(2011, "农村居民人均可支配收入"), "2011 target 10 livelihood.rural_income_growth");
-        assert_eq!(id(2014, "农村居民收入"), "2014 target 10 livelihood.rural_income_growth");
+        assert_eq!(id(2011, "农村居民收入", &successions), "2011 target 10 livelihood.rural_net_income_growth");
+        assert_eq!(id(2011, "农村居民人均可支配收入", &successions), "2011 target 10 livelihood.rural_income_growth");
+        assert_eq!(id(2014, "农村居民收入", &successions), "2014 target 10 livelihood.rural_income_growth");
+        // no succession declared, no statistic but the one the name matches
+        assert_eq!(id(2011, "农村居民收入", &[]), "2011 target 10 livelihood.rural_income_growth");
     }
 }

@@ -22,6 +22,7 @@
 
 use zhibiao_core::Domain;
 use zhibiao_core::derive::{Derived, Formula};
+use zhibiao_core::domain::Succession;
 
 /// What belongs to this domain (the crate docs and [`Domain::scope`] say it from this one text).
 const SCOPE: &str = include_str!("../scope.txt");
@@ -57,6 +58,16 @@ impl Domain for Livelihood {
 
     fn derived(&self) -> &'static [Derived] {
         DERIVED
+    }
+
+    fn successions(&self) -> &'static [Succession] {
+        // rural income: net income (纯收入) until 2013, disposable income (可支配收入) from 2014
+        &[Succession {
+            earlier: "livelihood.rural_net_income_growth",
+            later: "livelihood.rural_income_growth",
+            last_year: 2013,
+            later_words: &["可支配"],
+        }]
     }
 
     fn headline(&self) -> &'static [&'static str] {

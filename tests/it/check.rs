@@ -196,6 +196,10 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         ("420300-2021", "亿元以上项目1069个", ""),
         // 兰州新区 is the subject: the zone's output, not 甘肃's GDP (甘肃 2023)
         ("620000-2023", "增加到342亿元", ""),
+        // an amount a five-year plan builds is the period's total (江苏 2006, 十一五)…
+        ("320000-2006", "新建改建农村公路4万公里", "agriculture.rural_roads_built_rebuilt_five_year"),
+        // …not a level it reaches at the end (湖北 2006)
+        ("420000-2006", "力争2010年旅游总收入达到800亿元", "economy.tourism_revenue"),
     ] {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
         let options = zhibiao_extract::Options {

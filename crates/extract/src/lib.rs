@@ -851,11 +851,20 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             && over_past_period();
         // so is a flow a five-year plan sets (十一五…新增城镇就业100万人以上), unless it says it is a
         // year's (每年新增就业20万人; 今年发展的主要预期目标是…城镇新增就业63万人以上)
-        let plan_total = kind == Kind::Target
+        // (a flow by its measure, or an amount the catalogue totals over five years, built or done in
+        // the period: 新建改建农村公路4万公里, 全社会固定资产投资完成5万亿元; not a level the period ends
+        // at: 旅游总收入达到800亿元, 全社会固定资产投资突破3万亿元)
+        let built = ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w))
+            && !["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w));
+        let plan_period = kind == Kind::Target
             && part.kind == PartKind::FiveYearGoals
             && span == label::Span::Year
-            && measure == Measure::Increment
             && !["每年", "年年", "一年", "今年", "全年", "本年"].iter().any(|w| full_sentence.contains(w));
+        let plan_total = |i: &Indicator| {
+            plan_period
+                && (measure == Measure::Increment
+                    || (measure == Measure::Level && built && matcher.over(i, label::Span::FiveYearTotal).is_some()))
+        };
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
         // keep their label and match no indicator
@@ -887,7 +896,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
                         (to - from == 5).then(|| matcher.over(i, over)).flatten()
                     } else if period_total {
                         matcher.over(i, label::Span::FiveYearTotal).or((measure == Measure::Count).then_some(i))
-                    } else if plan_total {
+                    } else if plan_total(i) {
                         matcher.over(i, label::Span::FiveYearTotal)
                     } else if span == label::Span::Year && spans_years {
                         Some(i)

@@ -71,7 +71,7 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
         let text = &data.texts[&source.id];
         let options = zhibiao_extract::Options {
             source: Some(source.id.clone()),
-            successions: zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect(),
+            successions: zhibiao_cli::successions(),
             ..Default::default()
         };
         let found = zhibiao_extract::extract(text, &data.indicators, &options).unwrap();
@@ -89,7 +89,7 @@ fn extraction_quality_on_the_development_set_does_not_fall() {
     use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, load_gold, score_doc};
     let catalogue: Vec<zhibiao_core::Indicator> =
         zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
-    let successions: Vec<_> = zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
+    let successions = zhibiao_cli::successions();
     let mut total = GoldScore::default();
     for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
         total.add(score_doc(&doc, &catalogue, &successions).unwrap().1);
@@ -204,7 +204,7 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
         let options = zhibiao_extract::Options {
             source: Some(doc.to_owned()),
-            successions: zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect(),
+            successions: zhibiao_cli::successions(),
             ..Default::default()
         };
         let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();

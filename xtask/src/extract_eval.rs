@@ -45,7 +45,7 @@ pub fn run(data: &Path) -> Result<(String, Score), String> {
 pub fn run_gold(gold: &Path) -> Result<(String, GoldScore), String> {
     let catalogue: Vec<zhibiao_core::Indicator> =
         zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap_or_default()).collect();
-    let successions: Vec<_> = zhibiao_cli::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
+    let successions = zhibiao_cli::successions();
     let docs = load_gold(gold).map_err(|e| e.to_string())?;
     let mut groups: BTreeMap<String, GoldScore> = BTreeMap::new();
     let mut total = GoldScore::default();

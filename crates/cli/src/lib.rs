@@ -40,6 +40,12 @@ pub fn domains() -> Vec<&'static dyn Domain> {
     ]
 }
 
+/// The successions every registered domain declares (statistics that replaced others under names
+/// that do not say which), for extraction's `Options::successions`.
+pub fn successions() -> Vec<zhibiao_core::domain::Succession> {
+    domains().iter().flat_map(|d| d.successions().iter().copied()).collect()
+}
+
 /// Exit code: success.
 pub const OK: u8 = 0;
 /// Exit code: the input data is invalid.
@@ -209,8 +215,13 @@ where
     let result = match cli.command {
         Command::Check { data_dir } => check(&data_dir, stdout, stderr),
         Command::Extract { report, source, region, year_reviewed, out, diff } => {
-            let successions = domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
-            let options = zhibiao_extract::Options { source, region, year_reviewed, year_delivered: None, successions };
+            let options = zhibiao_extract::Options {
+                source,
+                region,
+                year_reviewed,
+                year_delivered: None,
+                successions: successions(),
+            };
             match diff {
                 Some(data) => extract_diff(&report, options, &data, stdout, stderr),
                 None => extract(&report, options, out.as_deref(), stdout, stderr),

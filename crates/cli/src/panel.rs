@@ -72,7 +72,7 @@ pub fn regenerate(data_dir: &Path, mode: Mode, headline: &[&str]) -> Result<Rege
     }
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let curated = curated_facts(&data);
-    let successions: Vec<_> = crate::domains().iter().flat_map(|d| d.successions().iter().copied()).collect();
+    let successions = crate::successions();
     let drawn = zhibiao_corpus::panel::draw(
         &data.corpus,
         &data.texts,

@@ -854,8 +854,10 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // (a flow by its measure, or an amount the catalogue totals over five years, built or done in
         // the period: 新建改建农村公路4万公里, 全社会固定资产投资完成5万亿元; not a level the period ends
         // at: 旅游总收入达到800亿元, 全社会固定资产投资突破3万亿元)
-        let built = ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w))
-            && !["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w));
+        let built = || {
+            ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w))
+                && !["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w))
+        };
         let plan_period = kind == Kind::Target
             && part.kind == PartKind::FiveYearGoals
             && span == label::Span::Year
@@ -863,7 +865,7 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let plan_total = |i: &Indicator| {
             plan_period
                 && (measure == Measure::Increment
-                    || (measure == Measure::Level && built && matcher.over(i, label::Span::FiveYearTotal).is_some()))
+                    || (measure == Measure::Level && built() && matcher.over(i, label::Span::FiveYearTotal).is_some()))
         };
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they
@@ -1165,7 +1167,11 @@ mod tests {
     /// Year, kind, value and indicator of every figure of `text` matched against `catalogue`, its
     /// years read from its headings.
     fn year_kind_value_id(text: &str, catalogue: &[Indicator]) -> Vec<String> {
-        let found = extract(text, catalogue, &Options::default()).unwrap();
+        year_kind_value_id_with(text, catalogue, &Options::default())
+    }
+
+    fn year_kind_value_id_with(text: &str, catalogue: &[Indicator], options: &Options) -> Vec<String> {
+        let found = extract(text, catalogue, options).unwrap();
         found.iter().map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator)).collect()
     }
 
@@ -1419,13 +1425,8 @@ mod tests {
             indicator("livelihood.urban_new_jobs_five_year", "城镇新增就业（五年）", "万人", Measure::Increment),
         ];
         let text = "一、奋力开拓，“十五”经济社会发展目标全面实现\n2005年城镇新增就业21万人。\n二、锐意进取，创造“十一五”新的辉煌\n千方百计扩大就业。积极发展就业容量大的劳动密集型产业、服务业和各类中小企业，努力增加就业岗位。新增城镇就业100万人以上，转移农村富余劳动力600万人。\n三、扎实工作，努力完成2006年各项任务\n城镇新增就业22万人。\n";
-        let found = extract(text, &catalogue, &Options::default()).unwrap();
-        let shown: Vec<String> = found
-            .iter()
-            .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
-            .collect();
         assert_eq!(
-            shown,
+            year_kind_value_id(text, &catalogue),
             [
                 "2005 actual 21 livelihood.urban_new_jobs",
                 "2010 target 100 livelihood.urban_new_jobs_five_year",
@@ -1973,11 +1974,7 @@ mod tests {
         let id = |year: i32, name: &str, successions: &[zhibiao_core::domain::Succession]| {
             let text = format!("二、{year}年工作安排\n{name}增长10%。\n");
             let options = Options { successions: successions.to_vec(), ..Options::default() };
-            let found = extract(&text, &catalogue, &options).unwrap();
-            found
-                .iter()
-                .map(|e| format!("{} {} {} {}", e.fact.year, e.fact.kind, e.fact.value, e.fact.indicator))
-                .collect::<String>()
+            year_kind_value_id_with(&text, &catalogue, &options).concat()
         };
         assert_eq!(id(2011, "农村居民收入", &successions), "2011 target 10 livelihood.rural_net_income_growth");
         assert_eq!(id(2011, "农村居民人均可支配收入", &successions), "2011 target 10 livelihood.rural_income_growth");

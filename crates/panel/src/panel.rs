@@ -252,23 +252,22 @@ impl Panel {
 
     /// Fact `i`'s value in its base unit.
     pub fn base(&self, i: usize) -> f64 {
-        if self.derived_base {
-            self.value[i] * self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64)
-        } else {
-            self.value_base[i]
-        }
+        if self.derived_base { self.value[i] * self.factor(i) } else { self.value_base[i] }
     }
 
     /// Fact `i`'s range's upper end in its base unit, `None` when it states no range.
     pub fn hi_base(&self, i: usize) -> Option<f64> {
         let hi = if self.derived_base {
-            self.value_hi
-                .get(i)
-                .map(|h| h * self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64))
+            self.value_hi.get(i).map(|h| h * self.factor(i))
         } else {
             self.value_hi_base.get(i).copied()
         };
         hi.filter(|h| !h.is_nan())
+    }
+
+    /// The float64 factor from fact `i`'s unit to its base unit.
+    fn factor(&self, i: usize) -> f64 {
+        self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64)
     }
 
     /// Number of facts.

@@ -202,16 +202,10 @@ proptest! {
         let mut polars_csv = Vec::new();
         zhibiao_frame::assess::write_assessment_csv(&outputs, &mut polars_csv).unwrap();
         let pairing = if by_cells { Pairing::Auto } else { Pairing::Sort };
-        let mut judged = zhibiao_frame::dense::pair_by(panel(), tolerance, pairing).unwrap();
+        let judged = zhibiao_frame::dense::pair_by(panel(), tolerance, pairing).unwrap();
         let summaries = judged.summaries();
-        let mut in_place_csv = Vec::new();
-        judged.write_assessment_csv(&mut in_place_csv).unwrap();
-        // the facts put in pair order change nothing but the speed
-        judged.in_pair_order();
         let mut dense_csv = Vec::new();
         judged.write_assessment_csv(&mut dense_csv).unwrap();
-        prop_assert_eq!(&dense_csv, &in_place_csv);
-        prop_assert_eq!(&judged.summaries().csv, &summaries.csv);
         prop_assert_eq!(String::from_utf8_lossy(&dense_csv), String::from_utf8_lossy(&polars_csv));
         let polars = zhibiao_frame::assess::spec_csvs(&outputs).unwrap();
         prop_assert_eq!(&summaries.csv[1..], &polars[1..]);

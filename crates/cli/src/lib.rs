@@ -362,14 +362,10 @@ fn assess(args: &AssessArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     phase(stderr, &format!("read and validated {} facts", panel.len()));
     // CSV: the dense engine, no data frames; Parquet: the polars pipeline, which writes Arrow
     let (targets, counts) = if args.format == Format::Csv {
-        let Some(mut judged) = zhibiao_frame::dense::pair(panel, args.tolerance) else {
+        let Some(judged) = zhibiao_frame::dense::pair(panel, args.tolerance) else {
             writeln!(stderr, "error: more than 4,294,967,294 facts in one panel; split it by indicator")?;
             return Ok(BAD_DATA);
         };
-        // a run that writes every row reads the facts in pair order (the summaries then too)
-        if args.scope == Scope::Everything {
-            judged.in_pair_order();
-        }
         let summaries = judged.summaries();
         phase(stderr, "assessed");
         if let Err(err) = write_dense(&args.out, &judged, &summaries, args.scope) {
@@ -418,13 +414,12 @@ fn write_dense(
     summaries: &zhibiao_frame::dense::Summaries,
     scope: Scope,
 ) -> std::io::Result<()> {
-    use std::io::Write as _;
     std::fs::create_dir_all(dir)?;
     let mut staging = Staging::new();
     if scope == Scope::Everything {
-        let mut file = staging.create(&dir.join("assessment.csv"))?;
+        let mut file = staging.create_large(&dir.join("assessment.csv"))?;
         judged.write_assessment_csv(&mut file)?;
-        file.flush()?;
+        file.finish()?;
     }
     for (name, text) in ["by_domain_year.csv", "by_region.csv", "by_indicator.csv"].iter().zip(&summaries.csv) {
         staging.write(&dir.join(name), text.as_bytes())?;

@@ -245,11 +245,24 @@ impl Staging {
     /// Opens a temporary file beside `destination` for streaming; it is renamed into place on
     /// [`Staging::commit`] (flush the writer first).
     pub fn create(&mut self, destination: &Path) -> io::Result<io::BufWriter<std::fs::File>> {
+        let temp = self.stage(destination);
+        let file = std::fs::File::create(&temp)?;
+        Ok(io::BufWriter::with_capacity(1 << 20, file))
+    }
+
+    /// [`Staging::create`] for an output of a gigabyte or so: a [`LargeFile`] (call its `finish`
+    /// before [`Staging::commit`]).
+    pub fn create_large(&mut self, destination: &Path) -> io::Result<LargeFile> {
+        let temp = self.stage(destination);
+        LargeFile::create(&temp)
+    }
+
+    /// The temporary name beside `destination`, staged (removed on drop unless committed).
+    fn stage(&mut self, destination: &Path) -> PathBuf {
         let name = destination.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = destination.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&temp)?;
-        self.staged.push((temp, destination.to_path_buf()));
-        Ok(io::BufWriter::with_capacity(1 << 20, file))
+        self.staged.push((temp.clone(), destination.to_path_buf()));
+        temp
     }
 
     /// Writes `bytes` to a temporary file beside `destination`.
@@ -275,6 +288,143 @@ impl Staging {
     }
 }
 
+/// A large output streamed to its file past the page cache where the system allows it (Linux's
+/// `O_DIRECT`), through a buffer of its own: a gigabyte written the usual way is first copied into
+/// a gigabyte of fresh page cache, which costs the writing thread as much as the copy and, on a
+/// virtual machine that hands freed memory back to its host, the host's price for every page. Where
+/// direct writes are refused (a file system without them, a device that wants another alignment),
+/// it writes the usual way. Call [`LargeFile::finish`] at the end: the last part of a block is
+/// written only then.
+#[derive(Debug)]
+pub struct LargeFile {
+    file: std::fs::File,
+    path: PathBuf,
+    /// The buffer; its aligned window is `buffer[start..start + WINDOW]`.
+    buffer: Vec<u8>,
+    start: usize,
+    /// Bytes waiting in the window.
+    len: usize,
+    /// Bytes in the file.
+    written: u64,
+    direct: bool,
+}
+
+/// The alignment direct writes want of a buffer's address, a write's length and its offset (4 KiB
+/// covers devices of 512-byte and of 4-KiB sectors).
+const ALIGN: usize = 4096;
+/// The buffer: large enough that a direct write's fixed cost is paid rarely.
+const WINDOW: usize = 8 << 20;
+
+impl LargeFile {
+    /// Creates (or truncates) `path`, to be written past the page cache where the system allows.
+    pub fn create(path: &Path) -> io::Result<LargeFile> {
+        LargeFile::open(path, true)
+    }
+
+    /// Creates (or truncates) `path`, to be written the usual way, through the page cache.
+    pub fn buffered(path: &Path) -> io::Result<LargeFile> {
+        LargeFile::open(path, false)
+    }
+
+    fn open(path: &Path, try_direct: bool) -> io::Result<LargeFile> {
+        let (file, direct) = match try_direct.then(|| open_direct(path)).flatten() {
+            Some(file) => (file, true),
+            None => (std::fs::File::create(path)?, false),
+        };
+        let buffer = vec![0u8; WINDOW + ALIGN];
+        let start = (ALIGN - buffer.as_ptr() as usize % ALIGN) % ALIGN;
+        Ok(LargeFile { file, path: path.to_path_buf(), buffer, start, len: 0, written: 0, direct })
+    }
+
+    /// Whether the file is written past the page cache.
+    pub fn is_direct(&self) -> bool {
+        self.direct
+    }
+
+    /// Writes the window's whole blocks (in direct mode; all of it otherwise), keeping the rest.
+    fn drain(&mut self) -> io::Result<()> {
+        let whole = if self.direct { self.len / ALIGN * ALIGN } else { self.len };
+        let mut done = 0;
+        while done < whole {
+            let block = &self.buffer[self.start + done..self.start + whole];
+            match io::Write::write(&mut self.file, block) {
+                Ok(0) => return Err(io::Error::new(io::ErrorKind::WriteZero, "the file took no more bytes")),
+                // a direct write of part of a block leaves the file unaligned: go on the usual way
+                Ok(n) if self.direct && n % ALIGN != 0 => {
+                    done += n;
+                    self.written += n as u64;
+                    self.go_buffered()?;
+                }
+                Ok(n) => {
+                    done += n;
+                    self.written += n as u64;
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                // refused (EINVAL): this file system or device does not take these direct writes
+                Err(err) if self.direct && err.raw_os_error() == Some(EINVAL) => self.go_buffered()?,
+                Err(err) => return Err(err),
+            }
+        }
+        self.buffer.copy_within(self.start + whole..self.start + self.len, self.start);
+        self.len -= whole;
+        Ok(())
+    }
+
+    /// Goes on writing through the page cache, from where the file ends.
+    fn go_buffered(&mut self) -> io::Result<()> {
+        use io::Seek;
+        let mut file = std::fs::OpenOptions::new().write(true).open(&self.path)?;
+        file.seek(io::SeekFrom::Start(self.written))?;
+        self.file = file;
+        self.direct = false;
+        Ok(())
+    }
+
+    /// Writes what is left and closes the file.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.drain()?;
+        if self.len > 0 {
+            self.go_buffered()?;
+            self.drain()?;
+        }
+        Ok(())
+    }
+}
+
+impl io::Write for LargeFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.len == WINDOW {
+            self.drain()?;
+        }
+        let n = bytes.len().min(WINDOW - self.len);
+        self.buffer[self.start + self.len..self.start + self.len + n].copy_from_slice(&bytes[..n]);
+        self.len += n;
+        Ok(n)
+    }
+
+    /// Writes the whole blocks waiting (a direct write cannot take the last part of one: that is
+    /// left for [`LargeFile::finish`]).
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain()
+    }
+}
+
+#[cfg(target_os = "linux")]
+const EINVAL: i32 = libc::EINVAL;
+#[cfg(not(target_os = "linux"))]
+const EINVAL: i32 = 22;
+
+#[cfg(target_os = "linux")]
+fn open_direct(path: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().write(true).create(true).truncate(true).custom_flags(libc::O_DIRECT).open(path).ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn open_direct(_: &Path) -> Option<std::fs::File> {
+    None
+}
+
 impl Drop for Staging {
     /// Staged files that were never committed are removed.
     fn drop(&mut self) {
@@ -287,6 +437,39 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_file_holds_every_byte_written_whatever_the_sizes() {
+        let dir = std::env::temp_dir().join(format!("zhibiao-large-file-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let sizes = [0, 1, ALIGN - 1, ALIGN, ALIGN + 1, WINDOW - 1, WINDOW, WINDOW + 1, 2 * WINDOW + ALIGN + 7];
+        for (k, size) in sizes.into_iter().enumerate() {
+            let bytes: Vec<u8> = (0..size).map(|i| (i * 7 + i / 251) as u8).collect();
+            // through the direct path (where the file system takes it), the usual one, and one
+            // that switches half way (what a refused direct write does)
+            for how in 0..3 {
+                let path = dir.join(format!("{k}-{how}.csv"));
+                let mut file = if how == 1 { LargeFile::buffered(&path) } else { LargeFile::create(&path) }.unwrap();
+                // writes of uneven lengths, as a writer of formatted blocks makes them
+                let mut at = 0;
+                for (n, step) in [3usize, 4096, 100_000, 1 << 20, 5_000_001].iter().cycle().enumerate() {
+                    if at >= bytes.len() {
+                        break;
+                    }
+                    let end = (at + step).min(bytes.len());
+                    io::Write::write_all(&mut file, &bytes[at..end]).unwrap();
+                    at = end;
+                    if how == 2 && n == 2 {
+                        io::Write::flush(&mut file).unwrap();
+                        file.go_buffered().unwrap();
+                    }
+                }
+                file.finish().unwrap();
+                assert!(std::fs::read(&path).unwrap() == bytes, "size {size}, way {how}");
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn the_exponent_search_gives_what_log10_gave() {

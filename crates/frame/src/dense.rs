@@ -1,6 +1,6 @@
 //! The assessment of a large panel without a data-frame library: targets paired with their results
 //! cell by cell, judged by the scalar rules of `zhibiao_core::assess::judge`, summarised in one pass
-//! and written straight from the panel's columns.
+//! and written straight from the panel.
 //!
 //! This is what `zhibiao assess` runs on CSV. It gives the same bytes as the polars pipeline of
 //! [`crate::assess`] (a test runs both on the fixture panels and on random ones), in a fraction of
@@ -12,7 +12,9 @@
 //!   its actual and estimate, so no sort and no hash join is needed. A sparse panel sorts packed
 //!   keys instead.
 //! * **Judging.** Each pair is judged when it is needed (by the summaries and by the writer, on
-//!   every core), never stored: a pair is 9 bytes, a judged row would be 60.
+//!   every core), never stored: a pair is 9 bytes, a judged row would be 60. The facts of a
+//!   shuffled file lie at random, so they are read a few hundred pairs at a time in one tight loop
+//!   whose reads overlap (a fact is one record, one or two cache lines), then judged.
 //! * **Summaries.** One pass: counts and compensated sums per (domain, year, status) and per region;
 //!   the median of results per (indicator, year) by selection within each indicator's run of
 //!   pairs, with the interpolation polars uses (`lo + 0.5 × (hi − lo)`).
@@ -23,7 +25,7 @@ use std::io::{self, Write};
 use zhibiao_core::assess::{Basis, Judgement, Status, Tolerance, judge};
 use zhibiao_core::output::{cell, push_number_bytes};
 use zhibiao_core::{Bound, Direction};
-use zhibiao_panel::{Cells, EMPTY as NONE, Panel};
+use zhibiao_panel::{Cells, Coded, EMPTY as NONE, Panel};
 
 /// A target and the result it is judged by (actual, else estimate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,10 +45,26 @@ pub struct Judged {
     percent: Vec<bool>,
 }
 
+/// A target and its result read from the panel: everything judging them and `assessment.csv`
+/// need, so that the facts are read once each, together.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fetched {
+    target: Coded,
+    /// The result (any fact when there is none: `basis` is then `None`).
+    result: Coded,
+    basis: Option<Basis>,
+    /// The target's value (and range's upper end) in the base unit; the result's.
+    target_base: f64,
+    target_hi_base: Option<f64>,
+    result_base: f64,
+    /// The target's range's upper end as written.
+    target_hi: Option<f64>,
+}
+
 /// One judged target, everything `assessment.csv` says about it.
 #[derive(Clone, Copy, Debug)]
 struct Row {
-    pair: Pair,
+    fetched: Fetched,
     judgement: Option<Judgement>,
 }
 
@@ -79,30 +97,11 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
     }
     let cells = panel.cells.take().filter(|_| pairing != Pairing::Sort);
     let pairs = match cells {
-        Some(cells) => cell_pairs(cells, panel.kind.iter().filter(|k| **k == 2).count()),
+        Some(cells) => cell_pairs(cells, panel.facts.iter().filter(|f| f.kind == 2).count()),
         None => sorted_pairs(&panel),
     };
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
     Some(Judged { panel, pairs, tolerance, percent })
-}
-
-impl Judged {
-    /// Keeps only the facts that pairs use, in pair order, each target beside its result: a
-    /// writer of every row then reads the panel front to back instead of at random (the facts of a
-    /// shuffled file are scattered). Worth it before [`Judged::write_assessment_csv`]; the
-    /// summaries alone read each pair once and are faster without it.
-    pub fn in_pair_order(&mut self) {
-        let mut rows = Vec::with_capacity(self.pairs.len() * 2);
-        for pair in &mut self.pairs {
-            rows.push(pair.target);
-            pair.target = (rows.len() - 1) as u32;
-            if pair.result != NONE {
-                rows.push(pair.result);
-                pair.result = (rows.len() - 1) as u32;
-            }
-        }
-        self.panel.gather(&rows);
-    }
 }
 
 /// The targets in cell order, each with its result.
@@ -130,7 +129,7 @@ fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
 fn sorted_pairs(panel: &Panel) -> Vec<Pair> {
     let keyed = |kind: u8| {
         let mut rows: Vec<(u64, u32)> =
-            (0..panel.len()).filter(|&i| panel.kind[i] == kind).map(|i| (panel.key(i), i as u32)).collect();
+            panel.facts.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(i, f)| (f.key(), i as u32)).collect();
         rows.sort_unstable();
         rows
     };
@@ -282,18 +281,55 @@ impl Judged {
         self.pairs.is_empty()
     }
 
-    fn row(&self, pair: Pair) -> Row {
-        let p = &self.panel;
-        let t = pair.target as usize;
-        if pair.result == NONE {
-            return Row { pair, judgement: None };
+    /// Judges `pairs` in order, handing each row to `f`. The facts of a shuffled file lie at
+    /// random, so those of a few hundred pairs are read first, in one tight loop whose reads
+    /// overlap, and only then judged.
+    fn each_row(&self, pairs: &[Pair], mut f: impl FnMut(Row)) {
+        let mut read = Vec::with_capacity(FETCHED);
+        for some in pairs.chunks(FETCHED) {
+            read.clear();
+            read.extend(some.iter().map(|pair| self.facts_of(*pair)));
+            for (pair, (target, result)) in some.iter().zip(&read) {
+                f(self.judged(self.fetched(*pair, *target, *result)));
+            }
         }
-        let hi = p.hi_base(t);
-        let direction = p.indicators.get(p.indicator[t] as usize).map_or(Direction::None, |i| i.direction);
-        let bound = Bound::ALL.get(usize::from(p.bound[t])).copied().unwrap_or(Bound::Eq);
-        let base = if self.percent.get(usize::from(p.unit[t])).copied().unwrap_or(false) { "%" } else { "" };
-        let actual = p.base(pair.result as usize);
-        Row { pair, judgement: Some(judge(bound, p.base(t), hi, direction, base, actual, self.tolerance)) }
+    }
+
+    /// A pair's target and result (any fact when there is none).
+    fn facts_of(&self, pair: Pair) -> (Coded, Coded) {
+        let facts = &self.panel.facts;
+        let target = facts.get(pair.target as usize).copied().unwrap_or_default();
+        (target, facts.get(pair.result as usize).copied().unwrap_or_default())
+    }
+
+    /// A pair read from the panel, once its facts are ([`Judged::facts_of`]).
+    fn fetched(&self, pair: Pair, target: Coded, result: Coded) -> Fetched {
+        let p = &self.panel;
+        let (t, r) = (pair.target as usize, pair.result as usize);
+        let found = pair.result != NONE;
+        Fetched {
+            target,
+            result,
+            basis: pair.basis,
+            target_base: p.base_of(t, &target),
+            target_hi_base: p.hi_base_of(t, &target),
+            result_base: if found { p.base_of(r, &result) } else { f64::NAN },
+            target_hi: p.value_hi.get(t).copied().filter(|h| !h.is_nan()),
+        }
+    }
+
+    /// Judges a fetched pair.
+    fn judged(&self, fetched: Fetched) -> Row {
+        if fetched.basis.is_none() {
+            return Row { fetched, judgement: None };
+        }
+        let p = &self.panel;
+        let target = fetched.target;
+        let direction = p.indicators.get(target.indicator as usize).map_or(Direction::None, |i| i.direction);
+        let bound = Bound::ALL.get(usize::from(target.bound)).copied().unwrap_or(Bound::Eq);
+        let base = if self.percent.get(usize::from(target.unit)).copied().unwrap_or(false) { "%" } else { "" };
+        let (t, hi, actual) = (fetched.target_base, fetched.target_hi_base, fetched.result_base);
+        Row { fetched, judgement: Some(judge(bound, t, hi, direction, base, actual, self.tolerance)) }
     }
 
     /// Computes the three summaries: one pass over the pairs, split at indicator boundaries over
@@ -303,13 +339,13 @@ impl Judged {
         let (first_year, last_year) = self
             .pairs
             .iter()
-            .map(|x| p.year[x.target as usize])
+            .map(|x| p.facts[x.target as usize].year)
             .fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
         let years = if self.pairs.is_empty() { 0 } else { (last_year - first_year + 1) as usize };
         let frame = Frame { first_year, years, domains: p.domains.len(), regions: p.regions.len() };
         // the split: the first indicator boundary after the middle (an indicator's run stays whole)
         let middle = self.pairs.len() / 2;
-        let indicator_of = |k: usize| p.indicator[self.pairs[k].target as usize];
+        let indicator_of = |k: usize| p.facts[self.pairs[k].target as usize].indicator;
         let split = (middle..self.pairs.len())
             .find(|&k| k == 0 || indicator_of(k) != indicator_of(k - 1))
             .unwrap_or(self.pairs.len());
@@ -357,23 +393,22 @@ impl Judged {
                 met[y] = 0;
             }
         };
-        for &pair in pairs {
-            let t = pair.target as usize;
-            let row = self.row(pair);
+        self.each_row(pairs, |row| {
+            let target = row.fetched.target;
             let status = row.status();
             let code = status_code(status);
             part.counts[code] += 1;
-            let y = (p.year[t] - frame.first_year) as usize;
-            let domain = usize::from(p.indicator_domain.get(p.indicator[t] as usize).copied().unwrap_or(0));
+            let y = (target.year - frame.first_year) as usize;
+            let domain = usize::from(p.indicator_domain.get(target.indicator as usize).copied().unwrap_or(0));
             let slot = (domain * years + y) * 4 + code;
             part.by_domain_n[slot] += 1;
             if let Some(rel) = row.judgement.and_then(|j| j.rel_gap) {
                 part.by_domain[slot].add(rel);
             }
             if status == Status::Pending {
-                continue;
+                return;
             }
-            let region = &mut part.by_region[p.region[t] as usize];
+            let region = &mut part.by_region[target.region as usize];
             region[0] += 1;
             match status {
                 Status::Met => region[1] += 1,
@@ -381,15 +416,15 @@ impl Judged {
                 Status::Missed => region[3] += 1,
                 Status::Pending => {}
             }
-            if current != Some(p.indicator[t]) {
+            if current != Some(target.indicator) {
                 flush(current, &mut results, &mut met, &mut part.by_indicator);
-                current = Some(p.indicator[t]);
+                current = Some(target.indicator);
             }
-            results[y].push(p.base(pair.result as usize));
+            results[y].push(row.fetched.result_base);
             if status == Status::Met {
                 met[y] += 1;
             }
-        }
+        });
         flush(current, &mut results, &mut met, &mut part.by_indicator);
         part
     }
@@ -418,9 +453,7 @@ impl Judged {
                         let recycled = spare.lock().ok().and_then(|s| s.try_recv().ok());
                         let mut text = recycled.unwrap_or_else(|| Vec::with_capacity(pairs.len() * 150));
                         text.clear();
-                        for pair in *pairs {
-                            self.push_row(&mut text, names, self.row(*pair));
-                        }
+                        self.each_row(pairs, |row| self.push_row(&mut text, names, row));
                         if done.send((k, text)).is_err() {
                             break; // the writer stopped on an error
                         }
@@ -446,9 +479,10 @@ impl Judged {
 
     fn push_row(&self, out: &mut Vec<u8>, names: &Names, row: Row) {
         let p = &self.panel;
-        let t = row.pair.target as usize;
-        let r = (row.pair.result != NONE).then_some(row.pair.result as usize);
-        let indicator = p.indicator[t] as usize;
+        let f = row.fetched;
+        let target = f.target;
+        let result = f.basis.map(|_| f.result);
+        let indicator = target.indicator as usize;
         let num = |out: &mut Vec<u8>, x: Option<f64>| {
             if let Some(x) = x.filter(|x| !x.is_nan()) {
                 push_number_bytes(out, x); // a plain number: no spreadsheet runs it
@@ -463,21 +497,21 @@ impl Judged {
         };
         text(out, &names.indicators, Some(indicator));
         text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
-        text(out, &names.regions, Some(p.region[t] as usize));
-        push_number_bytes(out, f64::from(p.year[t]));
+        text(out, &names.regions, Some(target.region as usize));
+        push_number_bytes(out, f64::from(target.year));
         out.push(b',');
-        text(out, &names.bounds, Some(usize::from(p.bound[t])));
-        num(out, Some(p.value[t]));
-        num(out, p.value_hi.get(t).copied());
-        text(out, &names.units, Some(usize::from(p.unit[t])));
-        text(out, &names.bases_of_basis, row.pair.basis.and_then(|b| BASES.iter().position(|x| *x == b)));
-        num(out, r.map(|r| p.value[r]));
-        text(out, &names.bounds, r.map(|r| usize::from(p.bound[r])));
-        text(out, &names.units, r.map(|r| usize::from(p.unit[r])));
-        text(out, &names.bases, Some(usize::from(p.unit[t])));
-        num(out, Some(p.base(t)));
-        num(out, p.hi_base(t));
-        num(out, r.map(|r| p.base(r)));
+        text(out, &names.bounds, Some(usize::from(target.bound)));
+        num(out, Some(target.value));
+        num(out, f.target_hi);
+        text(out, &names.units, Some(usize::from(target.unit)));
+        text(out, &names.bases_of_basis, f.basis.and_then(|b| BASES.iter().position(|x| *x == b)));
+        num(out, result.map(|r| r.value));
+        text(out, &names.bounds, result.map(|r| usize::from(r.bound)));
+        text(out, &names.units, result.map(|r| usize::from(r.unit)));
+        text(out, &names.bases, Some(usize::from(target.unit)));
+        num(out, Some(f.target_base));
+        num(out, f.target_hi_base);
+        num(out, result.map(|_| f.result_base));
         let j = row.judgement;
         num(out, j.map(|j| j.gap));
         num(out, j.and_then(|j| j.rel_gap));
@@ -497,6 +531,9 @@ struct Names {
     bounds: Vec<Text>,
     bases_of_basis: Vec<Text>,
 }
+
+/// Pairs whose facts the writer reads ahead of formatting them.
+const FETCHED: usize = 256;
 
 /// Room for a name written with one fixed-size copy.
 const PADDED: usize = 64;

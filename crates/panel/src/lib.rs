@@ -1,5 +1,5 @@
-//! A panel of facts held column-wise with integer codes: the engine's input, lean enough for
-//! national-scale panels (16.5 million facts in 24 to 32 bytes each).
+//! A panel of facts held with integer codes: the engine's input, lean enough for national-scale
+//! panels (16.5 million facts in 24 to 32 bytes each).
 //!
 //! Indicators, regions and domains are coded by their rank in sorted order, so sorting by code is
 //! sorting by name (the order every output needs). [`PanelBuilder`] takes validated rows one at a
@@ -36,5 +36,6 @@ mod panel;
 
 pub use load::{UNITS, UnitTable, load_panel, load_panel_records, parse_units};
 pub use panel::{
-    Cells, EMPTY, MAX_INDICATORS, MAX_REGIONS, Panel, PanelBuilder, PanelError, bound_code, direction_code, kind_code,
+    Cells, Coded, EMPTY, MAX_INDICATORS, MAX_REGIONS, Panel, PanelBuilder, PanelError, bound_code, direction_code,
+    kind_code,
 };

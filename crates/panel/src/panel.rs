@@ -70,7 +70,36 @@ pub fn direction_code(direction: Direction) -> u8 {
     }
 }
 
-/// Facts column-wise. Row `i` of every per-fact vector is one fact.
+/// One fact's coded fields, 24 bytes together: a fact read at random (a target beside its result,
+/// in a file whose rows are shuffled) costs one or two cache lines, not one a field.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Coded {
+    /// The value as written (nearest `f64`).
+    pub value: f64,
+    /// Indicator code.
+    pub indicator: u32,
+    /// Region code.
+    pub region: u32,
+    /// Year.
+    pub year: i32,
+    /// Unit code.
+    pub unit: u16,
+    /// [`kind_code`].
+    pub kind: u8,
+    /// [`bound_code`].
+    pub bound: u8,
+}
+
+impl Coded {
+    /// The packed (indicator, region, year): indicator in the top 20 bits, region in the next 28,
+    /// year − 1000 in the last 14 (years are four digits). Equal keys pair a target with its
+    /// result; the order of keys is the order of (indicator, region, year).
+    pub fn key(&self) -> u64 {
+        (u64::from(self.indicator) << 42) | (u64::from(self.region) << 14) | (self.year - 1000).clamp(0, 0x3fff) as u64
+    }
+}
+
+/// Facts with integer codes: fact `i` is `facts[i]`, and row `i` of every optional per-fact vector.
 #[derive(Clone, Debug, Default)]
 pub struct Panel {
     /// The catalogue, sorted by id; an indicator's code is its index.
@@ -83,20 +112,8 @@ pub struct Panel {
     pub regions: Vec<String>,
     /// Units as written, in order of first use; a unit's code is its index.
     pub units: Vec<Resolved>,
-    /// Per fact: indicator code.
-    pub indicator: Vec<u32>,
-    /// Per fact: region code.
-    pub region: Vec<u32>,
-    /// Per fact: year.
-    pub year: Vec<i32>,
-    /// Per fact: [`kind_code`].
-    pub kind: Vec<u8>,
-    /// Per fact: [`bound_code`].
-    pub bound: Vec<u8>,
-    /// Per fact: unit code.
-    pub unit: Vec<u16>,
-    /// Per fact: the value as written (nearest `f64`).
-    pub value: Vec<f64>,
+    /// The facts.
+    pub facts: Vec<Coded>,
     /// Per fact: the value in its base unit, where it is stored (exact normalisation); empty where
     /// it is derived (float64 normalisation: the value × its unit's `factor_f64`, the one multiply
     /// that rule is, so storing it would only cost memory). Read it with [`Panel::base`].
@@ -182,7 +199,7 @@ impl Cells {
             return None;
         }
         let (first_year, last_year) =
-            panel.year.iter().fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(*y), hi.max(*y)));
+            panel.facts.iter().fold((i32::MAX, i32::MIN), |(lo, hi), f| (lo.min(f.year), hi.max(f.year)));
         let years = usize::try_from(i64::from(last_year) - i64::from(first_year) + 1).ok()?;
         let count = panel.indicators.len().checked_mul(panel.regions.len())?.checked_mul(years)?;
         if count > panel.len().saturating_mul(4).max(1 << 16) {
@@ -193,13 +210,13 @@ impl Cells {
         // the slot writes are random, and a core waits on each
         let fill = |kinds: &[u8]| -> (Vec<Vec<u32>>, Vec<(usize, usize)>) {
             // a kind no fact has gets no slots (most panels have no estimate)
-            let present = |kind: &u8| panel.kind.iter().any(|k| k.min(&2) == kind);
+            let present = |kind: &u8| panel.facts.iter().any(|f| f.kind.min(2) == *kind);
             let mut slots: Vec<Vec<u32>> =
                 kinds.iter().map(|k| if present(k) { vec![EMPTY; count] } else { Vec::new() }).collect();
             let mut duplicates = Vec::new();
-            for i in 0..panel.len() {
-                let Some(k) = kinds.iter().position(|kind| *kind == panel.kind[i].min(2)) else { continue };
-                let slot = &mut slots[k][cells.index(panel, i)];
+            for (i, fact) in panel.facts.iter().enumerate() {
+                let Some(k) = kinds.iter().position(|kind| *kind == fact.kind.min(2)) else { continue };
+                let slot = &mut slots[k][cells.index(fact)];
                 if *slot == EMPTY {
                     *slot = i as u32;
                 } else if duplicates.len() < 100 {
@@ -227,10 +244,10 @@ impl Cells {
         self.slots.get(kind).and_then(|s| s.get(cell)).copied().unwrap_or(EMPTY)
     }
 
-    fn index(&self, panel: &Panel, i: usize) -> usize {
-        let indicator = panel.indicator[i] as usize;
-        let region = panel.region[i] as usize;
-        let year = usize::try_from(panel.year[i] - self.first_year).unwrap_or(0);
+    fn index(&self, fact: &Coded) -> usize {
+        let indicator = fact.indicator as usize;
+        let region = fact.region as usize;
+        let year = usize::try_from(fact.year - self.first_year).unwrap_or(0);
         (indicator * self.regions + region) * self.years + year
     }
 }
@@ -241,76 +258,49 @@ pub const MAX_INDICATORS: usize = 1 << 20;
 pub const MAX_REGIONS: usize = 1 << 28;
 
 impl Panel {
-    /// The packed (indicator, region, year) of fact `i`: indicator in the top 20 bits, region in the
-    /// next 28, year − 1000 in the last 14 (years are four digits). Equal keys pair a target with
-    /// its result; the order of keys is the order of (indicator, region, year).
+    /// The packed (indicator, region, year) of fact `i` ([`Coded::key`]; 0 for a row out of range).
     pub fn key(&self, i: usize) -> u64 {
-        (u64::from(self.indicator[i]) << 42)
-            | (u64::from(self.region[i]) << 14)
-            | (self.year[i] - 1000).clamp(0, 0x3fff) as u64
+        self.facts.get(i).map_or(0, Coded::key)
     }
 
     /// Fact `i`'s value in its base unit.
     pub fn base(&self, i: usize) -> f64 {
-        if self.derived_base { self.value[i] * self.factor(i) } else { self.value_base[i] }
+        self.base_of(i, &self.facts[i])
+    }
+
+    /// [`Panel::base`] of fact `i` whose fields the caller has read already (`fact` is `facts[i]`).
+    pub fn base_of(&self, i: usize, fact: &Coded) -> f64 {
+        if self.derived_base { fact.value * self.factor(fact.unit) } else { self.value_base[i] }
     }
 
     /// Fact `i`'s range's upper end in its base unit, `None` when it states no range.
     pub fn hi_base(&self, i: usize) -> Option<f64> {
+        self.hi_base_of(i, &self.facts[i])
+    }
+
+    /// [`Panel::hi_base`] of fact `i` whose fields the caller has read already.
+    pub fn hi_base_of(&self, i: usize, fact: &Coded) -> Option<f64> {
         let hi = if self.derived_base {
-            self.value_hi.get(i).map(|h| h * self.factor(i))
+            self.value_hi.get(i).map(|h| h * self.factor(fact.unit))
         } else {
             self.value_hi_base.get(i).copied()
         };
         hi.filter(|h| !h.is_nan())
     }
 
-    /// The float64 factor from fact `i`'s unit to its base unit.
-    fn factor(&self, i: usize) -> f64 {
-        self.units.get(usize::from(self.unit[i])).map_or(f64::NAN, |u| u.factor_f64)
+    /// The float64 factor from a unit to its base unit.
+    fn factor(&self, unit: u16) -> f64 {
+        self.units.get(usize::from(unit)).map_or(f64::NAN, |u| u.factor_f64)
     }
 
     /// Number of facts.
     pub fn len(&self) -> usize {
-        self.indicator.len()
-    }
-
-    /// Keeps only the facts at `rows`, in that order (an out-of-range row reads as zeros). Every
-    /// per-fact column is gathered in turn, on two threads, and its old self freed at once, so the
-    /// panel never exists twice; the cell index is dropped (its rows are stale).
-    /// Gathering the facts of a shuffled file into key order turns the engine's random reads into
-    /// sequential ones.
-    pub fn gather(&mut self, rows: &[u32]) {
-        fn take<T: Copy + Default + Send + Sync>(column: &mut Vec<T>, rows: &[u32]) {
-            if column.is_empty() {
-                return;
-            }
-            // an exact-size iterator: the new column is allocated once, at its size
-            let gathered: Vec<T> = rows.iter().map(|&r| column.get(r as usize).copied().unwrap_or_default()).collect();
-            *column = gathered;
-        }
-        self.cells = None;
-        self.lines = Lines::default();
-        let Panel { indicator, region, year, kind, bound, unit, value, value_base, value_hi_base, value_hi, .. } = self;
-        std::thread::scope(|scope| {
-            scope.spawn(|| {
-                take(indicator, rows);
-                take(region, rows);
-                take(year, rows);
-                take(kind, rows);
-                take(bound, rows);
-                take(unit, rows);
-            });
-            take(value, rows);
-            take(value_base, rows);
-            take(value_hi_base, rows);
-            take(value_hi, rows);
-        });
+        self.facts.len()
     }
 
     /// Whether there are no facts.
     pub fn is_empty(&self) -> bool {
-        self.indicator.is_empty()
+        self.facts.is_empty()
     }
 }
 
@@ -401,13 +391,7 @@ impl PanelBuilder {
     /// reserved but never written cost no memory).
     pub fn reserve(&mut self, facts: usize) {
         let p = &mut self.panel;
-        p.indicator.reserve(facts);
-        p.region.reserve(facts);
-        p.year.reserve(facts);
-        p.kind.reserve(facts);
-        p.bound.reserve(facts);
-        p.unit.reserve(facts);
-        p.value.reserve(facts);
+        p.facts.reserve(facts);
         if !p.derived_base {
             p.value_base.reserve(facts);
         }
@@ -446,13 +430,7 @@ impl PanelBuilder {
     /// Empties a part, keeping the capacity of its columns.
     fn clear(&mut self) {
         let p = &mut self.panel;
-        p.indicator.clear();
-        p.region.clear();
-        p.year.clear();
-        p.kind.clear();
-        p.bound.clear();
-        p.unit.clear();
-        p.value.clear();
+        p.facts.clear();
         p.value_base.clear();
         p.value_hi.clear();
         p.value_hi_base.clear();
@@ -494,7 +472,7 @@ impl PanelBuilder {
             unit_map.push(code);
         }
         let p = &mut self.panel;
-        let before = p.indicator.len();
+        let before = p.facts.len();
         let stored = !p.derived_base;
         if !q.value_hi.is_empty() || !p.value_hi.is_empty() {
             if p.value_hi.is_empty() {
@@ -504,22 +482,20 @@ impl PanelBuilder {
                 }
             }
             if q.value_hi.is_empty() {
-                p.value_hi.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+                p.value_hi.extend(std::iter::repeat_n(f64::NAN, q.facts.len()));
                 if stored {
-                    p.value_hi_base.extend(std::iter::repeat_n(f64::NAN, q.indicator.len()));
+                    p.value_hi_base.extend(std::iter::repeat_n(f64::NAN, q.facts.len()));
                 }
             } else {
                 p.value_hi.extend_from_slice(&q.value_hi);
                 p.value_hi_base.extend_from_slice(&q.value_hi_base);
             }
         }
-        p.indicator.extend_from_slice(&q.indicator);
-        p.region.extend(q.region.iter().map(|r| region_map[*r as usize]));
-        p.year.extend_from_slice(&q.year);
-        p.kind.extend_from_slice(&q.kind);
-        p.bound.extend_from_slice(&q.bound);
-        p.unit.extend(q.unit.iter().map(|u| unit_map[*u as usize]));
-        p.value.extend_from_slice(&q.value);
+        p.facts.extend(q.facts.iter().map(|f| Coded {
+            region: region_map[f.region as usize],
+            unit: unit_map[usize::from(f.unit)],
+            ..*f
+        }));
         p.value_base.extend_from_slice(&q.value_base);
         p.lines.append(&q.lines);
         Ok(())
@@ -613,9 +589,9 @@ impl PanelBuilder {
         let stored = !p.derived_base;
         if let Some(hi) = value_hi {
             if p.value_hi.is_empty() {
-                p.value_hi = vec![f64::NAN; p.indicator.len()];
+                p.value_hi = vec![f64::NAN; p.facts.len()];
                 if stored {
-                    p.value_hi_base = vec![f64::NAN; p.indicator.len()];
+                    p.value_hi_base = vec![f64::NAN; p.facts.len()];
                 }
             }
             p.value_hi.push(hi.to_f64());
@@ -628,13 +604,15 @@ impl PanelBuilder {
                 p.value_hi_base.push(f64::NAN);
             }
         }
-        p.indicator.push(indicator);
-        p.region.push(region);
-        p.year.push(year);
-        p.kind.push(kind_code(kind));
-        p.bound.push(bound_code(bound));
-        p.unit.push(unit_code);
-        p.value.push(value.to_f64());
+        p.facts.push(Coded {
+            value: value.to_f64(),
+            indicator,
+            region,
+            year,
+            unit: unit_code,
+            kind: kind_code(kind),
+            bound: bound_code(bound),
+        });
         if stored {
             p.value_base.push(base);
         }
@@ -652,8 +630,8 @@ impl PanelBuilder {
         for (new, old) in order.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
-        for r in &mut p.region {
-            *r = rank[*r as usize];
+        for f in &mut p.facts {
+            f.region = rank[f.region as usize];
         }
         p.regions.sort();
         // duplicates: two facts in one slot of the cell index, or, for a sparse panel, equal
@@ -668,14 +646,15 @@ impl PanelBuilder {
         };
         let mut problems = Vec::new();
         for (first, i) in duplicates {
-            let kind = [Kind::Actual, Kind::Estimate, Kind::Target][p.kind[i] as usize % 3];
+            let f = p.facts[i];
+            let kind = [Kind::Actual, Kind::Estimate, Kind::Target][f.kind as usize % 3];
             problems.push(Diagnostic::new(
                 Location::at(path, p.lines.line(i), 1),
                 format!(
                     "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
-                    p.indicators[p.indicator[i] as usize].id,
-                    p.regions[p.region[i] as usize],
-                    p.year[i],
+                    p.indicators[f.indicator as usize].id,
+                    p.regions[f.region as usize],
+                    f.year,
                     p.lines.line(first)
                 ),
             ));
@@ -695,7 +674,7 @@ impl PanelBuilder {
 /// Duplicate (first row, later row) pairs of a panel without a cell index, at most 100: the packed
 /// (key, kind) of every row sorted, equal neighbours compared.
 fn sorted_duplicates(p: &Panel) -> Vec<(usize, usize)> {
-    let packed_of = |i: usize| (p.key(i) << 2) | u64::from(p.kind[i]);
+    let packed_of = |i: usize| (p.key(i) << 2) | u64::from(p.facts[i].kind);
     let mut packed: Vec<u64> = (0..p.len()).map(packed_of).collect();
     packed.sort_unstable();
     let duplicated: Vec<u64> = packed.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).take(100).collect();

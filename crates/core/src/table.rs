@@ -374,7 +374,7 @@ fn split_plain(text: &str, base_line: u64, diagnostics: &mut Vec<Diagnostic>, ta
     let bytes = text.as_bytes();
     let mut fields: Vec<&str> = Vec::with_capacity(16);
     let (mut field_start, mut line_start, mut line) = (0, 0, base_line);
-    let ends = Separators::new(bytes).chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()));
+    let ends = memchr::memchr2_iter(b',', b'\n', bytes).chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()));
     for pos in ends {
         if bytes.get(pos) == Some(&b',') {
             fields.push(&text[field_start..pos]);
@@ -392,55 +392,6 @@ fn split_plain(text: &str, base_line: u64, diagnostics: &mut Vec<Diagnostic>, ta
         (field_start, line_start, line) = (pos + 1, pos + 1, line + 1);
     }
     true
-}
-
-/// The positions of `,` and `\n` in a text, in order, found eight bytes at a time with integer
-/// arithmetic: a row's fields are a few bytes each, so a search call per separator (whose fixed cost
-/// is paid for every field) costs more than testing every byte in words.
-struct Separators<'b> {
-    bytes: &'b [u8],
-    /// Where the word `mask` describes starts, and where the next one does.
-    base: usize,
-    next: usize,
-    /// The high bit of each byte of the word that is a separator not yet given.
-    mask: u64,
-}
-
-impl<'b> Separators<'b> {
-    fn new(bytes: &'b [u8]) -> Separators<'b> {
-        Separators { bytes, base: 0, next: 0, mask: 0 }
-    }
-
-    /// The high bit of every zero byte of `x`, exactly (no borrow runs into the next byte).
-    fn zero_bytes(x: u64) -> u64 {
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        !(((x & LOW7) + LOW7) | x | LOW7)
-    }
-}
-
-impl Iterator for Separators<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        loop {
-            if self.mask != 0 {
-                let at = self.base + (self.mask.trailing_zeros() / 8) as usize;
-                self.mask &= self.mask - 1;
-                return Some(at);
-            }
-            let rest = self.bytes.get(self.next..).filter(|rest| !rest.is_empty())?;
-            let word = match rest.first_chunk::<8>() {
-                Some(word) => u64::from_le_bytes(*word),
-                // the last word padded with zeros, which are no separator
-                None => rest.iter().rev().fold(0u64, |w, b| (w << 8) | u64::from(*b)),
-            };
-            self.mask =
-                Self::zero_bytes(word ^ (ONES * u64::from(b','))) | Self::zero_bytes(word ^ (ONES * u64::from(b'\n')));
-            self.base = self.next;
-            self.next += 8;
-        }
-    }
 }
 
 /// Splits any chunk with the CSV reader (quotes, escaped quotes, newlines inside quotes, lone
@@ -839,35 +790,6 @@ mod tests {
         }
         assert_eq!(split("a,b\n\nc,,d\r\n", false)[1], (vec!["c".to_owned(), String::new(), "d".to_owned()], 9));
         assert!(!plain(b"a\rb\n") && !plain(b"a,\"b\"\n") && !plain(b"a\r"));
-    }
-
-    #[test]
-    fn separators_are_found_word_by_word_as_byte_by_byte() {
-        let texts = [
-            "",
-            ",",
-            "\n",
-            "abcdefgh,",
-            "abcdefg,\n",
-            ",,,,,,,,,,,,,,,,,",
-            "中文,\x7f\u{80}\u{ff},é\n,x",
-            "a\u{2c}b\u{a}",
-        ];
-        for text in texts.iter().map(|t| t.to_string()).chain((0..40).map(|n| "ab,\n,x".repeat(n))) {
-            let bytes = text.as_bytes();
-            let expected: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b',' || bytes[i] == b'\n').collect();
-            assert_eq!(Separators::new(bytes).collect::<Vec<_>>(), expected, "{text:?}");
-        }
-        // every byte value, at every place in a word
-        for b in 0..=255u8 {
-            for at in 0..9 {
-                let mut bytes = vec![b'x'; 9];
-                bytes[at] = b;
-                let found: Vec<usize> = Separators::new(&bytes).collect();
-                let expected = if b == b',' || b == b'\n' { vec![at] } else { vec![] };
-                assert_eq!(found, expected, "byte {b} at {at}");
-            }
-        }
     }
 
     proptest::proptest! {

@@ -280,3 +280,55 @@ fn rows_with_wrong_field_counts_and_crlf() {
     );
     check(&GOOD.replace('\n', "\r\n"), &[]);
 }
+
+/// A panel row's unit is checked the same way whether or not it is its indicator's own: the own
+/// unit, another of the same dimension, one of another dimension, one nobody knows, and an
+/// indicator whose own unit does not resolve (its rows take the general path).
+#[test]
+fn a_panel_rows_unit_is_checked_the_same_whether_it_is_the_indicators_own_or_not() {
+    let indicator = |id: &str, unit: &str| Indicator {
+        id: id.into(),
+        domain: "economy".into(),
+        topic: String::new(),
+        name_zh: String::new(),
+        name_en: String::new(),
+        unit: unit.into(),
+        measure: Measure::Level,
+        direction: Direction::Up,
+        description: String::new(),
+        aliases: Vec::new(),
+    };
+    let indicators: HashMap<String, Indicator> = [indicator("economy.gdp", "亿元"), indicator("economy.odd", "亿英镑")]
+        .into_iter()
+        .map(|i| (i.id.clone(), i))
+        .collect();
+    let context = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
+    let text = "indicator,region,year,kind,bound,value,unit\n\
+                economy.gdp,421200,2023,actual,eq,1.5,亿元\n\
+                economy.gdp,421200,2024,actual,eq,15000,万元\n\
+                economy.gdp,421200,2022,actual,eq,3,%\n\
+                economy.gdp,421200,2021,actual,eq,3,亿英镑\n\
+                economy.odd,421200,2023,actual,eq,2,亿元\n\
+                economy.odd,421200,2024,actual,eq,2,亿英镑\n";
+    let mut diagnostics = Vec::new();
+    let mut rows = Vec::new();
+    zhibiao_core::facts::stream_facts(Path::new("f.csv"), text.as_bytes(), &context, &mut diagnostics, |row| {
+        rows.push((row.line, row.unit.name.clone(), row.unit.base.clone(), row.unit.factor_f64))
+    });
+    assert_eq!(
+        rows,
+        [
+            (2, "亿元".to_owned(), "元".to_owned(), 1e8),
+            (3, "万元".to_owned(), "元".to_owned(), 1e4),
+            (6, "亿元".to_owned(), "元".to_owned(), 1e8),
+        ]
+    );
+    let messages: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(
+        messages[0].starts_with("f.csv:4:7: unit \"%\" (percent) does not fit indicator \"economy.gdp\""),
+        "{messages:#?}"
+    );
+    assert!(messages[1].starts_with("f.csv:5:7: unknown unit \"亿英镑\""), "{messages:#?}");
+    assert!(messages[2].starts_with("f.csv:7:7: unknown unit \"亿英镑\""), "{messages:#?}");
+}

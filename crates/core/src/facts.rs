@@ -103,7 +103,7 @@ pub struct FactRow<'a> {
 /// Validates rows of a facts file one at a time, with the caches a worker keeps.
 struct RowChecker<'c> {
     context: &'c Context<'c>,
-    indicators: &'c FxHashMap<&'c str, &'c Indicator>,
+    indicators: &'c Index<'c>,
     units: FxHashMap<String, Result<Resolved, UnitError>>,
     positions: Option<[Option<usize>; 11]>,
 }
@@ -239,7 +239,7 @@ fn check_provenance(
 }
 
 impl<'c> RowChecker<'c> {
-    fn new(context: &'c Context<'c>, indicators: &'c FxHashMap<&'c str, &'c Indicator>) -> RowChecker<'c> {
+    fn new(context: &'c Context<'c>, indicators: &'c Index<'c>) -> RowChecker<'c> {
         RowChecker { context, indicators, units: FxHashMap::default(), positions: None }
     }
 
@@ -272,7 +272,8 @@ impl<'c> RowChecker<'c> {
         };
         let mut problems = Problems { header, diagnostics };
         let context = self.context;
-        let indicator = self.indicator(cells.indicator, &mut problems);
+        let catalogued = self.indicator(cells.indicator, &mut problems);
+        let indicator = catalogued.map(|c| c.indicator);
         self.region(cells.region, &mut problems);
         let year = parse_year(cells.year.text);
         if year.is_none() {
@@ -284,7 +285,7 @@ impl<'c> RowChecker<'c> {
         let value = decimal("value", cells.value, false, cells.unit.text, &mut problems);
         let value_hi = decimal("value_hi", cells.value_hi, true, cells.unit.text, &mut problems);
         check_range(bound, value, value_hi, cells.value_hi, &mut problems);
-        let unit = self.unit(cells.unit, indicator, &mut problems);
+        let unit = self.unit(cells.unit, catalogued, &mut problems);
         if let (Some(i), Some(u)) = (indicator, unit) {
             for (c, v) in [(cells.value, value), (cells.value_hi, value_hi)] {
                 if let Some(v) = v {
@@ -315,20 +316,21 @@ impl<'c> RowChecker<'c> {
     }
 
     /// The catalogued indicator (with a suggestion when unknown), in its file's domain.
-    fn indicator(&self, cell: Cell<'_>, problems: &mut Problems<'_, '_>) -> Option<&'c Indicator> {
-        let Some(&i) = self.indicators.get(cell.text) else {
+    fn indicator(&self, cell: Cell<'_>, problems: &mut Problems<'_, '_>) -> Option<&'c Catalogued<'c>> {
+        let Some(catalogued) = self.indicators.get(cell.text) else {
             let hint = nearest(cell.text, self.context.indicators.keys().map(String::as_str))
                 .map(|n| format!("; did you mean \"{n}\"?"))
                 .unwrap_or_default();
             problems.at(cell, format!("unknown indicator \"{}\"{hint}", cell.text));
             return None;
         };
+        let i = catalogued.indicator;
         if let Contract::Curated(Curated { domain: Some(domain), .. }) = &self.context.contract
             && i.domain != *domain
         {
             problems.at(cell, format!("indicator \"{}\" belongs to domain \"{}\", not \"{domain}\"", i.id, i.domain));
         }
-        Some(i)
+        Some(catalogued)
     }
 
     /// A listed region code (curated), or any non-empty one (a panel).
@@ -347,10 +349,17 @@ impl<'c> RowChecker<'c> {
     fn unit(
         &mut self,
         cell: Cell<'_>,
-        indicator: Option<&Indicator>,
+        catalogued: Option<&'c Catalogued<'c>>,
         problems: &mut Problems<'_, '_>,
     ) -> Option<&Resolved> {
-        // the unit as written is most often the indicator's own: then one lookup settles both
+        // the unit as written is most often the indicator's own, resolved with the catalogue
+        if let Some(Catalogued { indicator, unit: Some(own) }) = catalogued
+            && cell.text == indicator.unit
+        {
+            return Some(own);
+        }
+        let indicator = catalogued.map(|c| c.indicator);
+        // else one lookup settles both when they are the same
         let own = indicator.map_or("", |i| i.unit.as_str());
         for name in [cell.text, own] {
             if !self.units.contains_key(name) {
@@ -384,9 +393,19 @@ impl<'c> RowChecker<'c> {
     }
 }
 
+/// A catalogued indicator with its own unit resolved (`None` when it does not resolve: rows in
+/// that unit then take the general path, which says why).
+struct Catalogued<'c> {
+    indicator: &'c Indicator,
+    unit: Option<Resolved>,
+}
+
 /// The catalogue keyed by `&str` with a fast hash, for per-row lookups.
-fn fast_index<'c>(context: &'c Context<'c>) -> FxHashMap<&'c str, &'c Indicator> {
-    context.indicators.iter().map(|(k, v)| (k.as_str(), v)).collect()
+type Index<'c> = FxHashMap<&'c str, Catalogued<'c>>;
+
+fn fast_index<'c>(context: &'c Context<'c>) -> Index<'c> {
+    let entry = |i: &'c Indicator| Catalogued { indicator: i, unit: context.units.resolve(&i.unit).ok() };
+    context.indicators.iter().map(|(k, v)| (k.as_str(), entry(v))).collect()
 }
 
 fn check_curated_header(

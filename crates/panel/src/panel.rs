@@ -582,11 +582,13 @@ impl PanelBuilder {
         };
         let to_base =
             |v| unit.to_base(v, self.mode).ok_or_else(|| PanelError::Overflow { value: v, unit: unit.name.clone() });
+        let stored = !p.derived_base;
+        // a derived base value is not stored, and under float64 normalisation it cannot overflow
         let (base, hi_base) = match bases {
+            _ if !stored => (f64::NAN, None),
             Some(known) => known,
             None => (to_base(value)?, value_hi.map(to_base).transpose()?),
         };
-        let stored = !p.derived_base;
         if let Some(hi) = value_hi {
             if p.value_hi.is_empty() {
                 p.value_hi = vec![f64::NAN; p.facts.len()];

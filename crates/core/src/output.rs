@@ -52,9 +52,10 @@ pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
     }
 }
 
-/// Room for the longest text [`short_number`] writes: a sign, `0.`, 5 zeros and 12 digits
-/// (1e-6 ≤ |x|), or a sign and 15 digits (|x| < 1e15).
-const SHORT: usize = 24;
+/// Room for the longest text [`short_number`] writes (a sign, `0.`, 5 zeros and 12 digits for
+/// 1e-6 ≤ |x|, or a sign and 15 digits for |x| < 1e15), and for the fixed-size copies that place
+/// its digits.
+const SHORT: usize = 32;
 
 /// Writes the digits of `n` right to left, ending before `end`: `frac` of them after a decimal
 /// point (zeros in front when `n` has fewer), then the integer part (`0` when there is none), then
@@ -126,8 +127,14 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     let a = x.abs();
     let negative = x < 0.0;
     if a < 1e12 && a == (a as u64) as f64 {
-        // a whole number of at most 12 digits is its own 12-digit form
-        return Some(write_at_start(buf, a as u64, 0, negative));
+        // a whole number of at most 12 digits is its own 12-digit form: its digits, zero-padded
+        // to 12, from the first that is not a leading zero
+        let digits = Digits::of(a as u64);
+        let first = digits.leading_zeros();
+        let at = usize::from(negative);
+        buf[0] = b'-';
+        buf[at..at + 16].copy_from_slice(&digits.0[first..first + 16]);
+        return Some(at + 12 - first);
     }
     if !(1e-6..1e15).contains(&a) {
         return None;
@@ -153,15 +160,68 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
         let whole = scaled * 10u64.pow(u32::try_from(-decimals).ok()?);
         return Some(write_at_start(buf, whole, 0, negative));
     }
-    // trailing zeros of the fraction are not written (found eight, four, two, then one at a time)
-    let mut frac = decimals as usize;
-    for (step, power) in [(8, 100_000_000), (4, 10_000), (2, 100), (1, 10)] {
-        while frac >= step && scaled.is_multiple_of(power) {
-            scaled /= power;
-            frac -= step;
-        }
+    // the 12 digits placed with copies of a fixed size at offsets found by arithmetic, the
+    // trailing zeros of the fraction cut off by the length: no loop whose count depends on the
+    // number (each such loop's exit is a mispredicted branch, several a number)
+    let digits = Digits::of(scaled);
+    let significant = 12 - digits.trailing_zeros();
+    let at = usize::from(negative);
+    buf[0] = b'-';
+    if let Ok(whole) = usize::try_from(e) {
+        // 1 ≤ a: `whole + 1` digits before the point (at most 11), the rest after it
+        let point = at + whole + 1;
+        buf[at..at + 16].copy_from_slice(&digits.0[..16]);
+        buf[point] = b'.';
+        buf[point + 1..point + 17].copy_from_slice(&digits.0[whole + 1..whole + 17]);
+        let fraction = significant.saturating_sub(whole + 1);
+        Some(if fraction == 0 { point } else { point + 1 + fraction })
+    } else {
+        // a < 1: `0.`, then −e − 1 zeros (at most 5), then the digits
+        let zeros = usize::try_from(-e - 1).ok()?.min(5);
+        buf[at..at + 2].copy_from_slice(b"0.");
+        buf[at + 2..at + 10].copy_from_slice(b"00000000");
+        buf[at + 2 + zeros..at + 18 + zeros].copy_from_slice(&digits.0[..16]);
+        Some(at + 2 + zeros + significant)
     }
-    Some(write_at_start(buf, scaled, frac, negative))
+}
+
+/// A number below 10^12 as 12 ASCII digits, zero-padded in front, then 20 bytes of room (zeros,
+/// not digits) for copies of a fixed size that start anywhere among the digits.
+struct Digits([u8; 32]);
+
+impl Digits {
+    fn of(n: u64) -> Digits {
+        let mut d = [0u8; 32];
+        for (at, six) in [(0, n / 1_000_000 % 1_000_000), (6, n % 1_000_000)] {
+            for (k, pair) in [six / 10_000, six / 100 % 100, six % 100].into_iter().enumerate() {
+                let p = pair as usize * 2;
+                d[at + 2 * k..at + 2 * k + 2].copy_from_slice(&DIGIT_PAIRS[p..p + 2]);
+            }
+        }
+        Digits(d)
+    }
+
+    /// A mask with the top bit of each of the 12 digit bytes set when the digit is not `0`.
+    fn nonzero(&self) -> u128 {
+        let mut word = [0u8; 16];
+        word[..12].copy_from_slice(&self.0[..12]);
+        const LOW: u128 = u128::from_le_bytes([0x7f; 16]);
+        const ZEROS: u128 = u128::from_le_bytes([b'0'; 16]);
+        // a byte of `x` is zero exactly where the digit is `0` (the classic exact zero-byte test)
+        let x = u128::from_le_bytes(word) ^ ZEROS;
+        let zero = !(((x & LOW) + LOW) | x | LOW);
+        !zero & !LOW & ((1u128 << 96) - 1)
+    }
+
+    /// How many of the 12 digits are zeros in front (12 for zero).
+    fn leading_zeros(&self) -> usize {
+        (self.nonzero().trailing_zeros() / 8).min(12) as usize
+    }
+
+    /// How many of the 12 digits are zeros at the end (12 for zero).
+    fn trailing_zeros(&self) -> usize {
+        (self.nonzero().leading_zeros().saturating_sub(32) / 8).min(12) as usize
+    }
 }
 
 /// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its

@@ -7,6 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Location};
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One column of a schema.
@@ -177,7 +178,7 @@ struct Chunker<R> {
     first: bool,
 }
 
-impl<R: std::io::Read> Chunker<R> {
+impl<R: Read> Chunker<R> {
     fn new(input: R) -> Chunker<R> {
         Chunker {
             input,
@@ -202,25 +203,18 @@ impl<R: std::io::Read> Chunker<R> {
     ) -> Result<Option<(Vec<u8>, u64)>, ()> {
         loop {
             if !self.eof {
+                // read into the buffer's spare room, which `read_to_end` does not zero first (a
+                // gigabyte of zeros written only to be overwritten); it retries interruptions
                 let old = self.buffer.len();
-                self.buffer.resize(old + CHUNK, 0);
-                let mut filled = old;
-                while filled < self.buffer.len() {
-                    match self.input.read(&mut self.buffer[filled..]) {
-                        Ok(0) => {
-                            self.eof = true;
-                            break;
-                        }
-                        Ok(n) => filled += n,
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => {
-                            diagnostics
-                                .push(Diagnostic::new(Location::file(path), format!("cannot read the file: {e}")));
-                            return Err(());
-                        }
+                self.buffer.reserve(CHUNK);
+                match (&mut self.input).take(CHUNK as u64).read_to_end(&mut self.buffer) {
+                    Ok(_) if self.buffer.len() < old + CHUNK => self.eof = true,
+                    Ok(_) => {}
+                    Err(e) => {
+                        diagnostics.push(Diagnostic::new(Location::file(path), format!("cannot read the file: {e}")));
+                        return Err(());
                     }
                 }
-                self.buffer.truncate(filled);
             }
             if self.first {
                 self.first = false;
@@ -807,6 +801,49 @@ mod tests {
             proptest::prop_assert!(plain(text.as_bytes()));
             proptest::prop_assert_eq!(split(&text, false), split(&text, true));
         }
+    }
+
+    /// A reader that hands out a few bytes at a time, uneven, and is interrupted now and then.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        calls: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 97 == 0 {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            let n = (self.calls * 7919 % 65_521).min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_of_several_chunks_streams_the_same_however_its_reader_hands_it_out() {
+        // more than two chunks, a quoted field across a chunk boundary or two
+        let mut text = String::from("id,value,note\n");
+        let mut k = 0;
+        while text.len() < 2 * CHUNK + CHUNK / 2 {
+            let note = if k % 1000 == 0 { format!("\"a,\n{k}\"") } else { String::new() };
+            text.push_str(&format!("r{k},{},{note}\n", k * 7));
+            k += 1;
+        }
+        let records = |input: &mut dyn std::io::Read| {
+            let (mut out, mut d) = (Vec::new(), Vec::new());
+            stream(Path::new("t.csv"), input, &SCHEMA, &mut d, |_, fields, line, _| {
+                out.push((fields.concat(), line));
+            });
+            assert!(d.is_empty(), "{d:?}");
+            out
+        };
+        let whole = records(&mut text.as_bytes());
+        assert_eq!(whole.len(), k);
+        assert_eq!(whole.last().map(|r| r.1), Some(k as u64 + 1 + (k as u64 - 1) / 1000 + 1));
+        assert!(whole == records(&mut Trickle { bytes: text.as_bytes(), calls: 0 }));
     }
 
     #[test]

@@ -812,7 +812,7 @@ mod tests {
     impl std::io::Read for Trickle<'_> {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
             self.calls += 1;
-            if self.calls % 97 == 0 {
+            if self.calls.is_multiple_of(97) {
                 return Err(std::io::ErrorKind::Interrupted.into());
             }
             let n = (self.calls * 7919 % 65_521).min(buf.len()).min(self.bytes.len());

@@ -126,14 +126,16 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     }
     let a = x.abs();
     let negative = x < 0.0;
-    if a < 1e12 && a == (a as u64) as f64 {
-        // a whole number of at most 12 digits is its own 12-digit form: its digits, zero-padded
-        // to 12, from the first that is not a leading zero
-        let digits = Digits::of(a as u64);
+    // a whole number of at most 12 digits is its own 12-digit form: its digits, zero-padded to
+    // 12, from the first that is not a leading zero. Below 2^52, adding 2^52 rounds to a whole
+    // number held in the low bits; the sum less 2^52 is `a` exactly when `a` is whole.
+    const WHOLE: f64 = 4_503_599_627_370_496.0;
+    if a < 1e12 && (a + WHOLE) - WHOLE == a {
+        let digits = Digits::of((a + WHOLE).to_bits() & ((1 << 52) - 1));
         let first = digits.leading_zeros();
         let at = usize::from(negative);
         buf[0] = b'-';
-        buf[at..at + 16].copy_from_slice(&digits.0[first..first + 16]);
+        buf[at..at + 16].copy_from_slice(&digits.text[first..first + 16]);
         return Some(at + 12 - first);
     }
     if !(1e-6..1e15).contains(&a) {
@@ -170,9 +172,9 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     if let Ok(whole) = usize::try_from(e) {
         // 1 ≤ a: `whole + 1` digits before the point (at most 11), the rest after it
         let point = at + whole + 1;
-        buf[at..at + 16].copy_from_slice(&digits.0[..16]);
+        buf[at..at + 16].copy_from_slice(&digits.text[..16]);
         buf[point] = b'.';
-        buf[point + 1..point + 17].copy_from_slice(&digits.0[whole + 1..whole + 17]);
+        buf[point + 1..point + 17].copy_from_slice(&digits.text[whole + 1..whole + 17]);
         let fraction = significant.saturating_sub(whole + 1);
         Some(if fraction == 0 { point } else { point + 1 + fraction })
     } else {
@@ -180,48 +182,56 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
         let zeros = usize::try_from(-e - 1).ok()?.min(5);
         buf[at..at + 2].copy_from_slice(b"0.");
         buf[at + 2..at + 10].copy_from_slice(b"00000000");
-        buf[at + 2 + zeros..at + 18 + zeros].copy_from_slice(&digits.0[..16]);
+        buf[at + 2 + zeros..at + 18 + zeros].copy_from_slice(&digits.text[..16]);
         Some(at + 2 + zeros + significant)
     }
 }
 
 /// A number below 10^12 as 12 ASCII digits, zero-padded in front, then 20 bytes of room (zeros,
-/// not digits) for copies of a fixed size that start anywhere among the digits.
-struct Digits([u8; 32]);
+/// not digits) for copies of a fixed size that start anywhere among the digits; and the digits as
+/// values 0–9, a byte each, the first in the lowest byte, for counting zeros.
+struct Digits {
+    text: [u8; 32],
+    values: u128,
+}
 
 impl Digits {
     fn of(n: u64) -> Digits {
-        let mut d = [0u8; 32];
-        for (at, six) in [(0, n / 1_000_000 % 1_000_000), (6, n % 1_000_000)] {
-            for (k, pair) in [six / 10_000, six / 100 % 100, six % 100].into_iter().enumerate() {
-                let p = pair as usize * 2;
-                d[at + 2 * k..at + 2 * k + 2].copy_from_slice(&DIGIT_PAIRS[p..p + 2]);
-            }
-        }
-        Digits(d)
+        let head = eight_digits(n / 100_000_000 % 10_000) >> 32;
+        let tail = eight_digits(n % 100_000_000);
+        let values = u128::from(head) | u128::from(tail) << 32;
+        let mut text = [0u8; 32];
+        // `0` added to each of the 12 digit bytes (none carries: a digit is at most 9)
+        const ZEROS: u128 =
+            u128::from_le_bytes([b'0', b'0', b'0', b'0', b'0', b'0', b'0', b'0', b'0', b'0', b'0', b'0', 0, 0, 0, 0]);
+        text[..16].copy_from_slice(&(values + ZEROS).to_le_bytes());
+        Digits { text, values }
     }
 
-    /// A mask with the top bit of each of the 12 digit bytes set when the digit is not `0`.
-    fn nonzero(&self) -> u128 {
-        let mut word = [0u8; 16];
-        word[..12].copy_from_slice(&self.0[..12]);
-        const LOW: u128 = u128::from_le_bytes([0x7f; 16]);
-        const ZEROS: u128 = u128::from_le_bytes([b'0'; 16]);
-        // a byte of `x` is zero exactly where the digit is `0` (the classic exact zero-byte test)
-        let x = u128::from_le_bytes(word) ^ ZEROS;
-        let zero = !(((x & LOW) + LOW) | x | LOW);
-        !zero & !LOW & ((1u128 << 96) - 1)
-    }
-
-    /// How many of the 12 digits are zeros in front (12 for zero).
+    /// How many of the 12 digits are zeros in front (12 for zero): a digit's byte is zero exactly
+    /// when the digit is, so this counts zero bytes from the lowest (no branch on the number).
     fn leading_zeros(&self) -> usize {
-        (self.nonzero().trailing_zeros() / 8).min(12) as usize
+        (self.values.trailing_zeros() / 8).min(12) as usize
     }
 
     /// How many of the 12 digits are zeros at the end (12 for zero).
     fn trailing_zeros(&self) -> usize {
-        (self.nonzero().leading_zeros().saturating_sub(32) / 8).min(12) as usize
+        (self.values.leading_zeros().saturating_sub(32) / 8).min(12) as usize
     }
+}
+
+/// The eight decimal digits of `n` (below 10^8) as values 0–9, one a byte, the first in the lowest
+/// byte: split in halves, quarters and digits, every part of a level at once in lanes of one word
+/// (division by 100 and by 10 as a multiplication and a shift, exact in these ranges).
+fn eight_digits(n: u64) -> u64 {
+    // two lanes of 32 bits: the first four digits, the last four
+    let halves = (n / 10_000) | ((n % 10_000) << 32);
+    // four lanes of 16 bits: two digits each (v / 100 = v × 10486 >> 20 for v < 10^4)
+    let hundreds = ((halves * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let quarters = hundreds | ((halves - 100 * hundreds) << 16);
+    // eight lanes of 8 bits (v / 10 = v × 103 >> 10 for v < 100)
+    let tens = ((quarters * 103) >> 10) & 0x000f_000f_000f_000f;
+    tens | ((quarters - 10 * tens) << 8)
 }
 
 /// [`number`] outside the fast range: the exact binary value rounded to 12 digits, printed in its

@@ -27,12 +27,12 @@ use zhibiao_core::output::{cell, push_number_bytes};
 use zhibiao_core::{Bound, Direction};
 use zhibiao_panel::{Cells, Coded, EMPTY as NONE, Panel};
 
-/// A target and the result it is judged by (actual, else estimate).
+/// A target and the result it is judged by (actual, else estimate; [`NONE`] when there is none).
+/// Which of the two the result is, its record says (its kind): a pair is 8 bytes, not 12.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Pair {
     target: u32,
     result: u32,
-    basis: Option<Basis>,
 }
 
 /// A panel with its targets paired, in (indicator, region, year) order.
@@ -116,13 +116,7 @@ fn cell_pairs(cells: Cells, targets: usize) -> Vec<Pair> {
 }
 
 fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
-    if actual != NONE {
-        Pair { target, result: actual, basis: Some(Basis::Actual) }
-    } else if estimate != NONE {
-        Pair { target, result: estimate, basis: Some(Basis::Estimate) }
-    } else {
-        Pair { target, result: NONE, basis: None }
-    }
+    Pair { target, result: if actual != NONE { actual } else { estimate } }
 }
 
 /// Pairs a sparse panel by sorting the packed keys of each kind and merging.
@@ -310,7 +304,8 @@ impl Judged {
         Fetched {
             target,
             result,
-            basis: pair.basis,
+            // a result is an actual or an estimate (kind codes 0 and 1)
+            basis: found.then_some(if result.kind == 0 { Basis::Actual } else { Basis::Estimate }),
             target_base: p.base_of(t, &target),
             target_hi_base: p.hi_base_of(t, &target),
             result_base: if found { p.base_of(r, &result) } else { f64::NAN },

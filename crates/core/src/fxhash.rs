@@ -22,6 +22,31 @@ impl FxHasher {
     }
 }
 
+/// The last `r` bytes of `bytes` (1 ≤ r ≤ 7, r ≤ its length) as a little-endian word, zeros above:
+/// the value of those bytes copied into a zeroed word, read with loads of a fixed size (overlapping
+/// where they must) instead of a call to copy a few bytes.
+#[inline]
+fn tail_word(bytes: &[u8], r: usize) -> u64 {
+    let n = bytes.len();
+    let word = |at: usize| {
+        bytes.get(at..at + 8).map_or(0, |b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+    };
+    let half = |at: usize| bytes.get(at..at + 4).map_or(0, |b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+    let quarter = |at: usize| bytes.get(at..at + 2).map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+    let start = n - r;
+    if n >= 8 {
+        // the last eight bytes, those before the rest shifted out
+        word(n - 8) >> (8 * (8 - r))
+    } else if r >= 4 {
+        // the first four and the last four, overlapping on the same bytes
+        half(start) | half(n - 4) << (8 * (r - 4))
+    } else if r >= 2 {
+        quarter(start) | quarter(n - 2) << (8 * (r - 2))
+    } else {
+        u64::from(bytes.get(start).copied().unwrap_or(0))
+    }
+}
+
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
@@ -31,9 +56,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            self.add(tail_word(bytes, rest.len()));
         }
     }
 
@@ -60,5 +83,23 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tail_is_read_as_a_copy_into_a_zeroed_word_would_read_it() {
+        let text: Vec<u8> = (1..=40u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 0..=text.len() {
+            let bytes = &text[..n];
+            for r in 1..=n.min(7) {
+                let mut last = [0u8; 8];
+                last[..r].copy_from_slice(&bytes[n - r..]);
+                assert_eq!(tail_word(bytes, r), u64::from_le_bytes(last), "length {n}, rest {r}");
+            }
+        }
     }
 }

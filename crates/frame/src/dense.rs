@@ -12,7 +12,7 @@
 //!   its actual and estimate, so no sort and no hash join is needed. A sparse panel sorts packed
 //!   keys instead.
 //! * **Judging.** Each pair is judged when it is needed (by the summaries and by the writer, on
-//!   every core), never stored: a pair is 9 bytes, a judged row would be 60. The facts of a
+//!   every core), never stored: a pair is 8 bytes (two rows), a judged row would be 60. The facts of a
 //!   shuffled file lie at random, so they are read a few hundred pairs at a time in one tight loop
 //!   whose reads overlap (a fact is one record, one or two cache lines), then judged.
 //! * **Summaries.** One pass: counts and compensated sums per (domain, year, status) and per region;
@@ -28,7 +28,7 @@ use zhibiao_core::{Bound, Direction};
 use zhibiao_panel::{Cells, Coded, EMPTY as NONE, Panel};
 
 /// A target and the result it is judged by (actual, else estimate; [`NONE`] when there is none).
-/// Which of the two the result is, its record says (its kind): a pair is 8 bytes, not 12.
+/// Which of the two the result is, its record says (its kind).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Pair {
     target: u32,

@@ -23,7 +23,7 @@ use crate::assess::{BASES, STATUSES, f6};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use zhibiao_core::assess::{Basis, Judgement, Status, Tolerance, judge};
-use zhibiao_core::output::{cell, push_number_bytes};
+use zhibiao_core::output::{cell, number, push_number_bytes};
 use zhibiao_core::{Bound, Direction};
 use zhibiao_panel::{Cells, Coded, EMPTY as NONE, Panel};
 
@@ -43,6 +43,10 @@ pub struct Judged {
     tolerance: Tolerance,
     /// Per unit code: whether its base unit is `%` (the tolerance is then in points).
     percent: Vec<bool>,
+    /// The first year of any fact and how many years the facts span (the summaries' frame, and the
+    /// years whose text the writer makes once).
+    first_year: i32,
+    years: usize,
 }
 
 /// A target and its result read from the panel: everything judging them and `assessment.csv`
@@ -96,12 +100,22 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
         return None;
     }
     let cells = panel.cells.take().filter(|_| pairing != Pairing::Sort);
+    // the years from the cell index when there is one, else from one pass over the facts in order
+    // (not from the pairs, whose facts lie at random)
+    let (first_year, years) = match &cells {
+        Some(cells) => cells.year_span(),
+        None => {
+            let (lo, hi) =
+                panel.facts.iter().fold((i32::MAX, i32::MIN), |(lo, hi), f| (lo.min(f.year), hi.max(f.year)));
+            (lo, usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0))
+        }
+    };
     let pairs = match cells {
         Some(cells) => cell_pairs(cells, panel.facts.iter().filter(|f| f.kind == 2).count()),
         None => sorted_pairs(&panel),
     };
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
-    Some(Judged { panel, pairs, tolerance, percent })
+    Some(Judged { panel, pairs, tolerance, percent, first_year, years })
 }
 
 /// The targets in cell order, each with its result.
@@ -331,12 +345,7 @@ impl Judged {
     /// two threads, the parts merged.
     pub fn summaries(&self) -> Summaries {
         let p = &self.panel;
-        let (first_year, last_year) = self
-            .pairs
-            .iter()
-            .map(|x| p.facts[x.target as usize].year)
-            .fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
-        let years = if self.pairs.is_empty() { 0 } else { (last_year - first_year + 1) as usize };
+        let (first_year, years) = (self.first_year, self.years);
         let frame = Frame { first_year, years, domains: p.domains.len(), regions: p.regions.len() };
         // the split: the first indicator boundary after the middle (an indicator's run stays whole)
         let middle = self.pairs.len() / 2;
@@ -493,7 +502,10 @@ impl Judged {
         text(out, &names.indicators, Some(indicator));
         text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
         text(out, &names.regions, Some(target.region as usize));
-        push_number_bytes(out, f64::from(target.year));
+        match usize::try_from(target.year - self.first_year).ok().and_then(|y| names.years.get(y)) {
+            Some(year) => year.push_to(out),
+            None => push_number_bytes(out, f64::from(target.year)),
+        }
         out.push(b',');
         text(out, &names.bounds, Some(usize::from(target.bound)));
         num(out, Some(target.value));
@@ -525,7 +537,12 @@ struct Names {
     bases: Vec<Text>,
     bounds: Vec<Text>,
     bases_of_basis: Vec<Text>,
+    /// The years of the panel, from its first (none when they span more than [`YEAR_TEXTS`]).
+    years: Vec<Text>,
 }
+
+/// Most years whose text the writer makes once (more are formatted row by row).
+const YEAR_TEXTS: usize = 10_000;
 
 /// Pairs whose facts the writer reads ahead of formatting them.
 const FETCHED: usize = 256;
@@ -584,6 +601,11 @@ impl Names {
             bases: p.units.iter().map(|u| field(&u.base)).collect(),
             bounds: Bound::ALL.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
             bases_of_basis: BASES.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
+            years: if judged.years <= YEAR_TEXTS {
+                (0..judged.years).map(|y| Text::new(number(f64::from(judged.first_year) + y as f64))).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }

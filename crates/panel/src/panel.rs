@@ -239,6 +239,11 @@ impl Cells {
         Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
     }
 
+    /// The first year of the index and how many years it spans (every fact's year among them).
+    pub fn year_span(&self) -> (i32, usize) {
+        (self.first_year, self.years)
+    }
+
     /// The row of the fact of kind code `kind` in `cell`, or [`EMPTY`].
     pub fn row(&self, kind: usize, cell: usize) -> u32 {
         self.slots.get(kind).and_then(|s| s.get(cell)).copied().unwrap_or(EMPTY)

@@ -111,7 +111,7 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
         }
     };
     let pairs = match cells {
-        Some(cells) => cell_pairs(cells, panel.facts.iter().filter(|f| f.kind == 2).count()),
+        Some(cells) => cell_pairs(cells),
         None => sorted_pairs(&panel),
     };
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
@@ -119,8 +119,10 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
 }
 
 /// The targets in cell order, each with its result.
-fn cell_pairs(cells: Cells, targets: usize) -> Vec<Pair> {
-    let mut pairs = Vec::with_capacity(targets);
+fn cell_pairs(cells: Cells) -> Vec<Pair> {
+    // room for a pair per cell, not counted first (a pass over every fact): the room of the cells
+    // without a target is never written, so it costs no memory
+    let mut pairs = Vec::with_capacity(cells.slots[2].len());
     for (cell, &t) in cells.slots[2].iter().enumerate() {
         if t != NONE {
             pairs.push(with_result(t, cells.row(0, cell), cells.row(1, cell)));

@@ -209,13 +209,15 @@ impl Cells {
         // each kind's slots filled by a thread of its own (targets on one, results on the other):
         // the slot writes are random, and a core waits on each
         let fill = |kinds: &[u8]| -> (Vec<Vec<u32>>, Vec<(usize, usize)>) {
-            // a kind no fact has gets no slots (most panels have no estimate)
-            let present = |kind: &u8| panel.facts.iter().any(|f| f.kind.min(2) == *kind);
-            let mut slots: Vec<Vec<u32>> =
-                kinds.iter().map(|k| if present(k) { vec![EMPTY; count] } else { Vec::new() }).collect();
+            // a kind no fact has gets no slots (most panels have no estimate): a kind's slots are
+            // made when its first fact comes
+            let mut slots: Vec<Vec<u32>> = kinds.iter().map(|_| Vec::new()).collect();
             let mut duplicates = Vec::new();
             for (i, fact) in panel.facts.iter().enumerate() {
                 let Some(k) = kinds.iter().position(|kind| *kind == fact.kind.min(2)) else { continue };
+                if slots[k].is_empty() {
+                    slots[k] = vec![EMPTY; count];
+                }
                 let slot = &mut slots[k][cells.index(fact)];
                 if *slot == EMPTY {
                     *slot = i as u32;

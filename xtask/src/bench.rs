@@ -143,14 +143,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     };
     // the goal is stated against DuckDB: zhibiao's time and memory as a fraction of DuckDB's
     let duck = engines.iter().position(|(e, _)| e == "duckdb").unwrap_or(0);
-    let base = (median(&runs[duck], |r| r.wall), median(&runs[duck], |r| r.rss_mib));
+    let base_memory = median(&runs[duck], |r| r.rss_mib);
     println!(
         "{name} panel ({} facts), median of {reps} interleaved runs after a warm-up, whole process, {}:",
         count_lines(&data.join("facts.csv")).saturating_sub(1),
         cpu_model()
     );
     println!(
-        "| engine | wall s | user s | sys s | peak MiB | wall ÷ {0} | memory ÷ {0} | wall runs |",
+        "| engine | wall s | user s | sys s | peak MiB | wall ÷ {0}, paired (range) | memory ÷ {0} | wall runs |",
         engines[duck].0
     );
     println!("|---|---:|---:|---:|---:|---:|---:|---|");
@@ -158,10 +158,17 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         let (w, m) = (median(&runs[k], |r| r.wall), median(&runs[k], |r| r.rss_mib));
         let (u, s) = (median(&runs[k], |r| r.user), median(&runs[k], |r| r.sys));
         let all: Vec<String> = runs[k].iter().map(|r| format!("{:.2}", r.wall)).collect();
+        // each round's runs follow one another, so the ratio within a round is the one the
+        // machine's drift moves least: the median of those ratios is what BENCHMARKS.md quotes
+        let mut paired: Vec<f64> = runs[k].iter().zip(&runs[duck]).map(|(a, b)| a.wall / b.wall).collect();
+        paired.sort_by(f64::total_cmp);
+        let ratio = match (paired.first(), paired.get(paired.len() / 2), paired.last()) {
+            (Some(lo), Some(mid), Some(hi)) => format!("{mid:.3} ({lo:.2}–{hi:.2})"),
+            _ => String::new(),
+        };
         println!(
-            "| {engine} | {w:.2} | {u:.2} | {s:.2} | {m:.0} | {:.2} | {:.2} | {} |",
-            w / base.0,
-            m / base.1,
+            "| {engine} | {w:.2} | {u:.2} | {s:.2} | {m:.0} | {ratio} | {:.2} | {} |",
+            m / base_memory,
             all.join(" ")
         );
     }

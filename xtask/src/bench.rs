@@ -8,6 +8,10 @@ use std::process::Command;
 const SIZES: &[(&str, u32, u32, u32, u32)] =
     &[("tiny", 3, 2, 8, 4), ("small", 300, 10, 100, 42), ("large", 2800, 20, 150, 42)];
 
+/// The reference engines (`bench/reference/ref_ENGINE.py`, each needing the Python module of its
+/// name); DuckDB is the one the ratios are stated against.
+const REFERENCES: [&str; 3] = ["duckdb", "polars", "pandas"];
+
 /// One measured run.
 #[derive(Clone, Copy, Debug, Default)]
 struct Run {
@@ -23,6 +27,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut reps = 3usize;
     let mut summaries_only = false;
     let mut binary: Option<PathBuf> = None;
+    let mut against: Vec<String> = REFERENCES.iter().map(|e| (*e).to_owned()).collect();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -43,8 +48,21 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
                 binary = Some(PathBuf::from(args.get(i + 1).ok_or("--bin needs the path of a zhibiao binary")?));
                 i += 1;
             }
+            "--against" => {
+                let list = args.get(i + 1).ok_or("--against needs engines, e.g. duckdb or duckdb,polars")?;
+                against = list.split(',').map(str::to_owned).collect();
+                if let Some(unknown) = against.iter().find(|e| !REFERENCES.contains(&e.as_str())) {
+                    return Err(format!("unknown engine \"{unknown}\" (expected {})", REFERENCES.join(", ")));
+                }
+                if !against.iter().any(|e| e == "duckdb") {
+                    return Err("--against must name duckdb: the ratios are stated against it".into());
+                }
+                i += 1;
+            }
             other => {
-                return Err(format!("unknown argument \"{other}\" (expected --size, --reps, --summaries-only, --bin)"));
+                return Err(format!(
+                    "unknown argument \"{other}\" (expected --size, --reps, --summaries-only, --bin, --against)"
+                ));
             }
         }
         i += 1;
@@ -100,9 +118,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             .chain([out_root.join("zhibiao").display().to_string()])
             .collect(),
     )];
-    for (engine, module) in [("duckdb", "duckdb"), ("polars", "polars"), ("pandas", "pandas")] {
+    for engine in REFERENCES.into_iter().filter(|e| against.iter().any(|a| a == e)) {
+        // each engine needs the Python module of its name
         let installed = Command::new("python3")
-            .args(["-c", &format!("import {module}")])
+            .args(["-c", &format!("import {engine}")])
             .output()
             .is_ok_and(|o| o.status.success());
         if installed {
@@ -116,7 +135,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
                 ],
             ));
         } else {
-            eprintln!("{engine}: not installed (pip install {module}); skipped");
+            eprintln!("{engine}: not installed (pip install {engine}); skipped");
         }
     }
     let timer = Path::new("/usr/bin/time");

@@ -30,7 +30,7 @@ const TASKS: &[Task] = &[
     },
     Task {
         name: "bench",
-        about: "the reference benchmark: zhibiao assess vs DuckDB/polars/pandas (--size tiny|small|large, --reps N, --summaries-only, --bin PATH)",
+        about: "the reference benchmark: zhibiao assess vs DuckDB/polars/pandas (--size tiny|small|large, --reps N, --summaries-only, --bin PATH, --against duckdb[,polars,pandas])",
         run: bench,
     },
     Task {

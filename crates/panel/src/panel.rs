@@ -192,14 +192,13 @@ pub struct Cells {
 }
 
 impl Cells {
-    /// Indexes `panel` (its regions already in final codes). `None` when it is too sparse or too
-    /// large for `u32` rows; `Err` holds duplicate (first row, later row) pairs, at most 100.
-    fn build(panel: &Panel) -> Option<Result<Cells, Vec<(usize, usize)>>> {
+    /// Indexes `panel` (its regions already in final codes), whose facts' years run from
+    /// `first_year` to `last_year`. `None` when it is too sparse or too large for `u32` rows; `Err`
+    /// holds duplicate (first row, later row) pairs, at most 100.
+    fn build(panel: &Panel, (first_year, last_year): (i32, i32)) -> Option<Result<Cells, Vec<(usize, usize)>>> {
         if panel.is_empty() || panel.len() >= EMPTY as usize {
             return None;
         }
-        let (first_year, last_year) =
-            panel.facts.iter().fold((i32::MAX, i32::MIN), |(lo, hi), f| (lo.min(f.year), hi.max(f.year)));
         let years = usize::try_from(i64::from(last_year) - i64::from(first_year) + 1).ok()?;
         let count = panel.indicators.len().checked_mul(panel.regions.len())?.checked_mul(years)?;
         if count > panel.len().saturating_mul(4).max(1 << 16) {
@@ -639,13 +638,16 @@ impl PanelBuilder {
         for (new, old) in order.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
+        // the years' span found in the same pass (the cell index needs it)
+        let mut span = (i32::MAX, i32::MIN);
         for f in &mut p.facts {
             f.region = rank[f.region as usize];
+            span = (span.0.min(f.year), span.1.max(f.year));
         }
         p.regions.sort();
         // duplicates: two facts in one slot of the cell index, or, for a sparse panel, equal
         // neighbours among the sorted packed (key, kind) of every row
-        let duplicates = match Cells::build(p) {
+        let duplicates = match Cells::build(p, span) {
             Some(Ok(cells)) => {
                 p.cells = Some(cells);
                 Vec::new()

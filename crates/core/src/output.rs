@@ -53,65 +53,9 @@ pub fn push_number_bytes(out: &mut Vec<u8>, x: f64) {
 }
 
 /// Room for the longest text [`short_number`] writes (a sign, `0.`, 5 zeros and 12 digits for
-/// 1e-6 ≤ |x|, or a sign and 15 digits for |x| < 1e15), and for the fixed-size copies that place
+/// 1e-6 ≤ |x|, or a sign and 16 digits for |x| < 1e15 rounded up), and for the fixed-size copies that place
 /// its digits.
 const SHORT: usize = 32;
-
-/// Writes the digits of `n` right to left, ending before `end`: `frac` of them after a decimal
-/// point (zeros in front when `n` has fewer), then the integer part (`0` when there is none), then
-/// `-` when `negative`; returns where the text starts.
-fn write_backwards(buf: &mut [u8; SHORT], end: usize, mut n: u64, frac: usize, negative: bool) -> usize {
-    let mut at = end;
-    // two digits a step (one division by 100 instead of two by 10)
-    fn pairs(buf: &mut [u8; SHORT], at: &mut usize, n: &mut u64, count: usize) {
-        let mut left = count;
-        while left >= 2 {
-            let d = (*n % 100) as usize * 2;
-            *n /= 100;
-            *at -= 2;
-            buf[*at..*at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-            left -= 2;
-        }
-        if left == 1 {
-            *at -= 1;
-            buf[*at] = b'0' + (*n % 10) as u8;
-            *n /= 10;
-        }
-    }
-    if frac > 0 {
-        pairs(buf, &mut at, &mut n, frac);
-        at -= 1;
-        buf[at] = b'.';
-    }
-    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-    pairs(buf, &mut at, &mut n, digits);
-    if negative {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    at
-}
-
-/// "00" to "99", two bytes each.
-const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
-
-/// How long [`write_backwards`] writes `n` with `frac` digits after the point.
-fn written_length(n: u64, frac: usize, negative: bool) -> usize {
-    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
-    let whole = if digits > frac { digits - frac } else { 1 };
-    usize::from(negative) + whole + if frac > 0 { 1 + frac } else { 0 }
-}
-
-/// Writes `n` (as [`write_backwards`] does) at the start of `buf`; returns its length.
-fn write_at_start(buf: &mut [u8; SHORT], n: u64, frac: usize, negative: bool) -> usize {
-    let len = written_length(n, frac, negative).min(SHORT);
-    write_backwards(buf, len, n, frac, negative);
-    len
-}
 
 /// [`number`] for the common case, written at the start of `buf`: zero, non-finite (empty), and
 /// magnitudes in [1e-6, 1e15), found with integer arithmetic; returns its length, or `None` for
@@ -157,11 +101,6 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     if !(100_000_000_000..1_000_000_000_000).contains(&scaled) {
         return None;
     }
-    if decimals <= 0 {
-        // at most 3 zeros after the 12 digits (a < 1e15)
-        let whole = scaled * 10u64.pow(u32::try_from(-decimals).ok()?);
-        return Some(write_at_start(buf, whole, 0, negative));
-    }
     // the 12 digits placed with copies of a fixed size at offsets found by arithmetic, the
     // trailing zeros of the fraction cut off by the length: no loop whose count depends on the
     // number (each such loop's exit is a mispredicted branch, several a number)
@@ -169,6 +108,13 @@ fn short_number(x: f64, buf: &mut [u8; SHORT]) -> Option<usize> {
     let significant = 12 - digits.trailing_zeros();
     let at = usize::from(negative);
     buf[0] = b'-';
+    if decimals <= 0 {
+        // 1e12 ≤ a < 1e15: the 12 digits, then 1 to 4 zeros (4 when a rounds up to 1e15)
+        let zeros = usize::try_from(-decimals).ok()?.min(4);
+        buf[at..at + 16].copy_from_slice(&digits.text[..16]);
+        buf[at + 12..at + 16].copy_from_slice(b"0000");
+        return Some(at + 12 + zeros);
+    }
     if let Ok(whole) = usize::try_from(e) {
         // 1 ≤ a: `whole + 1` digits before the point (at most 11), the rest after it
         let point = at + whole + 1;
@@ -337,15 +283,14 @@ impl Staging {
 
     /// Writes `bytes` to a temporary file beside `destination`.
     pub fn write(&mut self, destination: &Path, bytes: &[u8]) -> io::Result<()> {
-        let name = destination.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let temp = destination.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        let temp = self.stage(destination);
         let result = std::fs::write(&temp, bytes);
         if result.is_err() {
+            // a file that was not written is not staged
+            self.staged.pop();
             let _ = std::fs::remove_file(&temp);
         }
-        result?;
-        self.staged.push((temp, destination.to_path_buf()));
-        Ok(())
+        result
     }
 
     /// Renames every staged file into place.

@@ -100,6 +100,15 @@ impl Decimal {
         if self.mantissa == 0 {
             return Decimal::ZERO;
         }
+        // trailing zeros stripped in an i64 where the mantissa fits one (an i128's division is a
+        // call), as nearly every value's does
+        if let Ok(mut small) = i64::try_from(self.mantissa) {
+            while small % 10 == 0 {
+                small /= 10;
+                self.exponent += 1;
+            }
+            return Decimal { mantissa: i128::from(small), exponent: self.exponent };
+        }
         while self.mantissa % 10 == 0 {
             self.mantissa /= 10;
             self.exponent += 1;
@@ -123,8 +132,8 @@ impl FromStr for Decimal {
 }
 
 impl Decimal {
-    /// `[-]digits[.digits]` of at most 19 digits, read in one pass into a `u64` and normalised
-    /// there (an `i128`'s division is a call); `None` for anything else, valid or not. Each pass of
+    /// `[-]digits[.digits]` of at most 19 digits, read in one pass into a `u64`; `None` for
+    /// anything else, valid or not. Each pass of
     /// the full reading ends in a mispredicted branch, five a cell.
     fn short(bytes: &[u8]) -> Option<Decimal> {
         let (negative, body) = match bytes.split_first() {
@@ -154,16 +163,8 @@ impl Decimal {
             k if k + 1 == body.len() => return None,
             k => body.len() - k - 1,
         };
-        if mantissa == 0 {
-            return Some(Decimal::ZERO);
-        }
-        let mut exponent = -i32::try_from(decimals).ok()?;
-        while mantissa.is_multiple_of(10) {
-            mantissa /= 10;
-            exponent += 1;
-        }
         let mantissa = i128::from(mantissa);
-        Some(Decimal { mantissa: if negative { -mantissa } else { mantissa }, exponent })
+        Some(Decimal::new(if negative { -mantissa } else { mantissa }, -i32::try_from(decimals).ok()?))
     }
 
     /// Parses `[-]digits[.digits]` (any number of digits, every error told).

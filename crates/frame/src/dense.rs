@@ -43,10 +43,6 @@ pub struct Judged {
     tolerance: Tolerance,
     /// Per unit code: whether its base unit is `%` (the tolerance is then in points).
     percent: Vec<bool>,
-    /// The first year of any fact and how many years the facts span (the summaries' frame, and the
-    /// years whose text the writer makes once).
-    first_year: i32,
-    years: usize,
 }
 
 /// A target and its result read from the panel: everything judging them and `assessment.csv`
@@ -100,22 +96,12 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
         return None;
     }
     let cells = panel.cells.take().filter(|_| pairing != Pairing::Sort);
-    // the years from the cell index when there is one, else from one pass over the facts in order
-    // (not from the pairs, whose facts lie at random)
-    let (first_year, years) = match &cells {
-        Some(cells) => cells.year_span(),
-        None => {
-            let (lo, hi) =
-                panel.facts.iter().fold((i32::MAX, i32::MIN), |(lo, hi), f| (lo.min(f.year), hi.max(f.year)));
-            (lo, usize::try_from(i64::from(hi) - i64::from(lo) + 1).unwrap_or(0))
-        }
-    };
     let pairs = match cells {
         Some(cells) => cell_pairs(cells),
         None => sorted_pairs(&panel),
     };
     let percent = panel.units.iter().map(|u| u.base == "%").collect();
-    Some(Judged { panel, pairs, tolerance, percent, first_year, years })
+    Some(Judged { panel, pairs, tolerance, percent })
 }
 
 /// The targets in cell order, each with its result.
@@ -347,7 +333,9 @@ impl Judged {
     /// two threads, the parts merged.
     pub fn summaries(&self) -> Summaries {
         let p = &self.panel;
-        let (first_year, years) = (self.first_year, self.years);
+        // the panel's years, found when it was finished (not from the pairs, whose facts lie at
+        // random)
+        let (first_year, years) = p.year_span();
         let frame = Frame { first_year, years, domains: p.domains.len(), regions: p.regions.len() };
         // the split: the first indicator boundary after the middle (an indicator's run stays whole)
         let middle = self.pairs.len() / 2;
@@ -504,7 +492,7 @@ impl Judged {
         text(out, &names.indicators, Some(indicator));
         text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
         text(out, &names.regions, Some(target.region as usize));
-        match usize::try_from(target.year - self.first_year).ok().and_then(|y| names.years.get(y)) {
+        match usize::try_from(target.year - p.year_span().0).ok().and_then(|y| names.years.get(y)) {
             Some(year) => year.push_to(out),
             None => push_number_bytes(out, f64::from(target.year)),
         }
@@ -587,6 +575,7 @@ impl Text {
 impl Names {
     fn of(judged: &Judged) -> Names {
         let p = &judged.panel;
+        let (first_year, years) = p.year_span();
         let field = |text: &str| {
             let text = cell(text);
             Text::new(if text.contains([',', '"', '\n', '\r']) {
@@ -603,8 +592,8 @@ impl Names {
             bases: p.units.iter().map(|u| field(&u.base)).collect(),
             bounds: Bound::ALL.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
             bases_of_basis: BASES.iter().map(|b| Text::new(b.as_str().to_owned())).collect(),
-            years: if judged.years <= YEAR_TEXTS {
-                (0..judged.years).map(|y| Text::new(number(f64::from(judged.first_year) + y as f64))).collect()
+            years: if years <= YEAR_TEXTS {
+                (0..years).map(|y| Text::new(number(f64::from(first_year) + y as f64))).collect()
             } else {
                 Vec::new()
             },

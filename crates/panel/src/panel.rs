@@ -130,6 +130,10 @@ pub struct Panel {
     lines: Lines,
     /// The cell index, when the panel is dense enough for one (see [`Cells`]); the engine takes it.
     pub cells: Option<Cells>,
+    /// The first year of any fact and how many years the facts span, found when the panel is
+    /// finished (read it with [`Panel::year_span`]).
+    first_year: i32,
+    years: usize,
 }
 
 /// The lines facts were read from, as runs of consecutive lines: a file's rows follow one another
@@ -192,14 +196,14 @@ pub struct Cells {
 }
 
 impl Cells {
-    /// Indexes `panel` (its regions already in final codes), whose facts' years run from
-    /// `first_year` to `last_year`. `None` when it is too sparse or too large for `u32` rows; `Err`
-    /// holds duplicate (first row, later row) pairs, at most 100.
-    fn build(panel: &Panel, (first_year, last_year): (i32, i32)) -> Option<Result<Cells, Vec<(usize, usize)>>> {
+    /// Indexes `panel` (its regions already in final codes, its years' span found). `None` when it
+    /// is too sparse or too large for `u32` rows; `Err` holds duplicate (first row, later row)
+    /// pairs, at most 100.
+    fn build(panel: &Panel) -> Option<Result<Cells, Vec<(usize, usize)>>> {
         if panel.is_empty() || panel.len() >= EMPTY as usize {
             return None;
         }
-        let years = usize::try_from(i64::from(last_year) - i64::from(first_year) + 1).ok()?;
+        let (first_year, years) = panel.year_span();
         let count = panel.indicators.len().checked_mul(panel.regions.len())?.checked_mul(years)?;
         if count > panel.len().saturating_mul(4).max(1 << 16) {
             return None;
@@ -238,11 +242,6 @@ impl Cells {
         let [target]: [Vec<u32>; 1] = targets.try_into().unwrap_or_default();
         cells.slots = [actual, estimate, target];
         Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
-    }
-
-    /// The first year of the index and how many years it spans (every fact's year among them).
-    pub fn year_span(&self) -> (i32, usize) {
-        (self.first_year, self.years)
     }
 
     /// The row of the fact of kind code `kind` in `cell`, or [`EMPTY`].
@@ -297,6 +296,11 @@ impl Panel {
     /// The float64 factor from a unit to its base unit.
     fn factor(&self, unit: u16) -> f64 {
         self.units.get(usize::from(unit)).map_or(f64::NAN, |u| u.factor_f64)
+    }
+
+    /// The first year of any fact and how many years the facts span (0 for no fact).
+    pub fn year_span(&self) -> (i32, usize) {
+        (self.first_year, self.years)
     }
 
     /// Number of facts.
@@ -638,16 +642,18 @@ impl PanelBuilder {
         for (new, old) in order.iter().enumerate() {
             rank[*old as usize] = new as u32;
         }
-        // the years' span found in the same pass (the cell index needs it)
-        let mut span = (i32::MAX, i32::MIN);
+        // the years' span found in the same pass (the cell index and the engine need it)
+        let (mut first, mut last) = (i32::MAX, i32::MIN);
         for f in &mut p.facts {
             f.region = rank[f.region as usize];
-            span = (span.0.min(f.year), span.1.max(f.year));
+            (first, last) = (first.min(f.year), last.max(f.year));
         }
+        p.first_year = first;
+        p.years = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
         p.regions.sort();
         // duplicates: two facts in one slot of the cell index, or, for a sparse panel, equal
         // neighbours among the sorted packed (key, kind) of every row
-        let duplicates = match Cells::build(p, span) {
+        let duplicates = match Cells::build(p) {
             Some(Ok(cells)) => {
                 p.cells = Some(cells);
                 Vec::new()

@@ -286,22 +286,10 @@ fn rows_with_wrong_field_counts_and_crlf() {
 /// indicator whose own unit does not resolve (its rows take the general path).
 #[test]
 fn a_panel_rows_unit_is_checked_the_same_whether_it_is_the_indicators_own_or_not() {
-    let indicator = |id: &str, unit: &str| Indicator {
-        id: id.into(),
-        domain: "economy".into(),
-        topic: String::new(),
-        name_zh: String::new(),
-        name_en: String::new(),
-        unit: unit.into(),
-        measure: Measure::Level,
-        direction: Direction::Up,
-        description: String::new(),
-        aliases: Vec::new(),
-    };
-    let indicators: HashMap<String, Indicator> = [indicator("economy.gdp", "亿元"), indicator("economy.odd", "亿英镑")]
-        .into_iter()
-        .map(|i| (i.id.clone(), i))
-        .collect();
+    let indicators: HashMap<String, Indicator> =
+        [indicator("economy.gdp", "亿元", Measure::Level), indicator("economy.odd", "亿英镑", Measure::Level)]
+            .into_iter()
+            .collect();
     let context = Context { indicators: &indicators, contract: Contract::Panel, units: Default::default() };
     let text = "indicator,region,year,kind,bound,value,unit\n\
                 economy.gdp,421200,2023,actual,eq,1.5,亿元\n\

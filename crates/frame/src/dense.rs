@@ -477,12 +477,27 @@ impl Judged {
         let target = f.target;
         let result = f.basis.map(|_| f.result);
         let indicator = target.indicator as usize;
+        // a number's cell, and where its text lies (so that an equal number later in the row is
+        // copied: a base value in a unit whose factor is 1 is the value itself)
         let num = |out: &mut Vec<u8>, x: Option<f64>| {
+            let at = out.len();
             if let Some(x) = x.filter(|x| !x.is_nan()) {
                 push_number_bytes(out, x); // a plain number: no spreadsheet runs it
             }
+            let written = at..out.len();
             out.push(b',');
+            written
         };
+        let again =
+            |out: &mut Vec<u8>, x: Option<f64>, earlier: (Option<f64>, std::ops::Range<usize>)| match (x, earlier.0) {
+                (Some(x), Some(e)) if x.to_bits() == e.to_bits() => {
+                    out.extend_from_within(earlier.1);
+                    out.push(b',');
+                }
+                _ => {
+                    num(out, x);
+                }
+            };
         let text = |out: &mut Vec<u8>, list: &[Text], code: Option<usize>| {
             if let Some(name) = code.and_then(|c| list.get(c)) {
                 name.push_to(out);
@@ -498,17 +513,18 @@ impl Judged {
         }
         out.push(b',');
         text(out, &names.bounds, Some(usize::from(target.bound)));
-        num(out, Some(target.value));
+        let target_text = num(out, Some(target.value));
         num(out, f.target_hi);
         text(out, &names.units, Some(usize::from(target.unit)));
         text(out, &names.bases_of_basis, f.basis.and_then(|b| BASES.iter().position(|x| *x == b)));
-        num(out, result.map(|r| r.value));
+        let result_value = result.map(|r| r.value);
+        let result_text = num(out, result_value);
         text(out, &names.bounds, result.map(|r| usize::from(r.bound)));
         text(out, &names.units, result.map(|r| usize::from(r.unit)));
         text(out, &names.bases, Some(usize::from(target.unit)));
-        num(out, Some(f.target_base));
+        again(out, Some(f.target_base), (Some(target.value), target_text));
         num(out, f.target_hi_base);
-        num(out, result.map(|_| f.result_base));
+        again(out, result.map(|_| f.result_base), (result_value, result_text));
         let j = row.judgement;
         num(out, j.map(|j| j.gap));
         num(out, j.and_then(|j| j.rel_gap));

@@ -76,6 +76,9 @@ pub struct Curated<'a> {
 pub struct FactRow<'a> {
     /// The catalogued indicator.
     pub indicator: &'a Indicator,
+    /// The indicator's place in the catalogue sorted by id (what a panel codes it as, so that a
+    /// builder need not look it up again by name).
+    pub rank: u32,
     /// The region code.
     pub region: &'a str,
     /// The year.
@@ -301,6 +304,7 @@ impl<'c> RowChecker<'c> {
         }
         Some(FactRow {
             indicator: indicator?,
+            rank: catalogued?.rank,
             region: cells.region.text,
             year: year?,
             kind: kind?,
@@ -353,7 +357,7 @@ impl<'c> RowChecker<'c> {
         problems: &mut Problems<'_, '_>,
     ) -> Option<&Resolved> {
         // the unit as written is most often the indicator's own, resolved with the catalogue
-        if let Some(Catalogued { indicator, unit: Some(own) }) = catalogued
+        if let Some(Catalogued { indicator, unit: Some(own), .. }) = catalogued
             && cell.text == indicator.unit
         {
             return Some(own);
@@ -398,14 +402,22 @@ impl<'c> RowChecker<'c> {
 struct Catalogued<'c> {
     indicator: &'c Indicator,
     unit: Option<Resolved>,
+    /// The indicator's place in the catalogue sorted by id.
+    rank: u32,
 }
 
 /// The catalogue keyed by `&str` with a fast hash, for per-row lookups.
 type Index<'c> = FxHashMap<&'c str, Catalogued<'c>>;
 
 fn fast_index<'c>(context: &'c Context<'c>) -> Index<'c> {
-    let entry = |i: &'c Indicator| Catalogued { indicator: i, unit: context.units.resolve(&i.unit).ok() };
-    context.indicators.iter().map(|(k, v)| (k.as_str(), entry(v))).collect()
+    let mut catalogue: Vec<(&'c String, &'c Indicator)> = context.indicators.iter().collect();
+    catalogue.sort_unstable_by_key(|(id, _)| *id);
+    let entry = |rank: usize, i: &'c Indicator| Catalogued {
+        indicator: i,
+        unit: context.units.resolve(&i.unit).ok(),
+        rank: u32::try_from(rank).unwrap_or(u32::MAX),
+    };
+    catalogue.into_iter().enumerate().map(|(rank, (id, i))| (id.as_str(), entry(rank, i))).collect()
 }
 
 fn check_curated_header(

@@ -358,6 +358,8 @@ impl RegionCodes {
 pub struct PanelBuilder {
     panel: Panel,
     indicator_codes: FxHashMap<String, u32>,
+    /// The catalogue's ids by code, shared with the builder's parts.
+    indicator_ids: std::sync::Arc<[String]>,
     region_codes: RegionCodes,
     unit_codes: FxHashMap<String, u16>,
     mode: Normalise,
@@ -377,6 +379,7 @@ impl PanelBuilder {
             .map(|i| domains.binary_search(&i.domain).map_or(0, |d| u16::try_from(d).unwrap_or(u16::MAX)))
             .collect();
         let indicator_codes = indicators.iter().enumerate().map(|(k, i)| (i.id.clone(), k as u32)).collect();
+        let indicator_ids = indicators.iter().map(|i| i.id.clone()).collect();
         PanelBuilder {
             panel: Panel {
                 indicators,
@@ -386,6 +389,7 @@ impl PanelBuilder {
                 ..Panel::default()
             },
             indicator_codes,
+            indicator_ids,
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode,
@@ -418,6 +422,7 @@ impl PanelBuilder {
         PanelBuilder {
             panel: Panel { derived_base: self.panel.derived_base, ..Panel::default() },
             indicator_codes: self.indicator_codes.clone(),
+            indicator_ids: self.indicator_ids.clone(),
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode: self.mode,
@@ -514,8 +519,14 @@ impl PanelBuilder {
     /// Adds a validated row. Fails (with the reason) only on limits: more than [`MAX_REGIONS`]
     /// regions or 65,536 units, or a value whose base value overflows.
     pub fn push(&mut self, row: &FactRow<'_>) -> Result<(), PanelError> {
-        let Some(&indicator) = self.indicator_codes.get(row.indicator.id.as_str()) else {
-            return Err(PanelError::UnknownIndicator(row.indicator.id.clone()));
+        // the row's rank in its catalogue is the code here when the catalogues are the same (one
+        // comparison of the id says so); else the id is looked up
+        let indicator = match self.indicator_ids.get(row.rank as usize) {
+            Some(id) if *id == row.indicator.id => row.rank,
+            _ => match self.indicator_codes.get(row.indicator.id.as_str()) {
+                Some(&code) => code,
+                None => return Err(PanelError::UnknownIndicator(row.indicator.id.clone())),
+            },
         };
         self.push_parts(Parts {
             indicator,
@@ -722,6 +733,57 @@ mod tests {
         assert_eq!(codes.get("11000"), None);
         codes.clear();
         assert_eq!(codes.get("110000"), None);
+    }
+
+    #[test]
+    fn a_rows_rank_is_its_code_only_where_it_names_the_same_indicator() {
+        use std::collections::HashMap;
+        use zhibiao_core::facts::{Context, Contract, stream_facts};
+        use zhibiao_core::{Direction, Indicator, Measure};
+        let indicator = |id: &str| Indicator {
+            id: id.into(),
+            domain: "economy".into(),
+            topic: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            unit: "%".into(),
+            measure: Measure::Level,
+            direction: Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        // the rows' catalogue: b is its first, d its second
+        let read: HashMap<String, Indicator> = ["d", "b"].map(|id| (id.to_owned(), indicator(id))).into();
+        let context = Context { indicators: &read, contract: Contract::Panel, units: Units::Registry };
+        let text = "indicator,region,year,kind,bound,value,unit\nd,1,2020,actual,eq,1,%\nb,1,2020,actual,eq,2,%\n";
+        let mut rows = Vec::new();
+        let mut diagnostics = Vec::new();
+        assert!(stream_facts(Path::new("facts.csv"), text.as_bytes(), &context, &mut diagnostics, |row| {
+            rows.push((row.indicator.id.clone(), row.rank));
+        }));
+        assert_eq!(rows, [("d".to_owned(), 1), ("b".to_owned(), 0)], "{diagnostics:?}");
+        // a builder over the same catalogue, over a longer one (where d's code is 3, b's 1), and
+        // over one without b
+        for (catalogue, codes) in
+            [(vec!["b", "d"], Ok(vec![1, 0])), (vec!["a", "b", "c", "d"], Ok(vec![3, 1])), (vec!["d"], Err("b"))]
+        {
+            let mut builder = PanelBuilder::new(catalogue.iter().map(|id| indicator(id)).collect(), Normalise::Exact);
+            let mut outcome = Ok(());
+            stream_facts(Path::new("facts.csv"), text.as_bytes(), &context, &mut diagnostics, |row| {
+                if outcome.is_ok() {
+                    outcome = builder.push(row);
+                }
+            });
+            match (outcome, codes) {
+                (Ok(()), Ok(codes)) => {
+                    let panel = builder.finish(Path::new("facts.csv")).unwrap();
+                    let got: Vec<u32> = panel.facts.iter().map(|f| f.indicator).collect();
+                    assert_eq!(got, codes, "{catalogue:?}");
+                }
+                (Err(PanelError::UnknownIndicator(id)), Err(expected)) => assert_eq!(id, expected),
+                (outcome, codes) => panic!("{catalogue:?}: {outcome:?} against {codes:?}"),
+            }
+        }
     }
 
     #[test]

@@ -216,16 +216,30 @@ impl Cells {
             // made when its first fact comes
             let mut slots: Vec<Vec<u32>> = kinds.iter().map(|_| Vec::new()).collect();
             let mut duplicates = Vec::new();
-            for (i, fact) in panel.facts.iter().enumerate() {
-                let Some(k) = kinds.iter().position(|kind| *kind == fact.kind.min(2)) else { continue };
-                if slots[k].is_empty() {
-                    slots[k] = vec![EMPTY; count];
+            // a run of facts at a time: their slots found, then read in a loop of a few
+            // instructions a slot (so that many cache misses are in flight at once), then filled
+            let mut run: Vec<(usize, usize, u32)> = Vec::with_capacity(FILLED);
+            for (first, facts) in panel.facts.chunks(FILLED).enumerate() {
+                run.clear();
+                for (j, fact) in facts.iter().enumerate() {
+                    let Some(k) = kinds.iter().position(|kind| *kind == fact.kind.min(2)) else { continue };
+                    if slots[k].is_empty() {
+                        slots[k] = vec![EMPTY; count];
+                    }
+                    run.push((k, cells.index(fact), (first * FILLED + j) as u32));
                 }
-                let slot = &mut slots[k][cells.index(fact)];
-                if *slot == EMPTY {
-                    *slot = i as u32;
-                } else if duplicates.len() < 100 {
-                    duplicates.push((*slot as usize, i));
+                let mut seen = 0u32;
+                for &(k, at, _) in &run {
+                    seen ^= slots[k].get(at).copied().unwrap_or(0);
+                }
+                std::hint::black_box(seen);
+                for &(k, at, i) in &run {
+                    let Some(slot) = slots[k].get_mut(at) else { continue };
+                    if *slot == EMPTY {
+                        *slot = i;
+                    } else if duplicates.len() < 100 {
+                        duplicates.push((*slot as usize, i as usize));
+                    }
                 }
             }
             (slots, duplicates)
@@ -256,6 +270,9 @@ impl Cells {
         (indicator * self.regions + region) * self.years + year
     }
 }
+
+/// Facts whose cell slots are looked up together when the cell index is filled.
+const FILLED: usize = 256;
 
 /// Most indicators a panel may have (20 bits of the packed key).
 pub const MAX_INDICATORS: usize = 1 << 20;

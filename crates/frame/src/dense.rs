@@ -9,12 +9,14 @@
 //! * **Pairing.** A fact's cell is (indicator, region, year). A dense panel comes with its cell
 //!   index ([`zhibiao_panel::Cells`], built while its duplicates are checked): walking the target
 //!   slots in cell order is walking the targets sorted by (indicator, region, year), each beside
-//!   its actual and estimate, so no sort and no hash join is needed. A sparse panel sorts packed
-//!   keys instead.
+//!   its actual and estimate, so no sort and no hash join is needed; the pairs (a column of target
+//!   rows, one of result rows) are written over the index's own target and actual slots as they
+//!   are walked. A sparse panel sorts packed keys instead.
 //! * **Judging.** Each pair is judged when it is needed (by the summaries and by the writer, on
 //!   every core), never stored: a pair is 8 bytes (two rows), a judged row would be 60. The facts of a
-//!   shuffled file lie at random, so they are read a few hundred pairs at a time in one tight loop
-//!   whose reads overlap (a fact is one record, one or two cache lines), then judged.
+//!   shuffled file lie at random, so they are read a few hundred pairs at a time: first touched in
+//!   a loop of a few instructions a pair (many cache misses in flight at once), then copied, then
+//!   judged (a fact is one record, one or two cache lines).
 //! * **Summaries.** One pass: counts and compensated sums per (domain, year, status) and per region;
 //!   the median of results per (indicator, year) by selection within each indicator's run of
 //!   pairs, with the interpolation polars uses (`lo + 0.5 × (hi − lo)`).
@@ -35,11 +37,54 @@ struct Pair {
     result: u32,
 }
 
+/// The pairs, target rows beside result rows (two columns, so that the cell index's own slots
+/// can become them).
+#[derive(Debug, Default)]
+struct Pairs {
+    targets: Vec<u32>,
+    results: Vec<u32>,
+}
+
+/// A run of consecutive pairs.
+#[derive(Clone, Copy, Debug)]
+struct Run<'a> {
+    targets: &'a [u32],
+    results: &'a [u32],
+}
+
+impl Pairs {
+    fn all(&self) -> Run<'_> {
+        let n = self.targets.len().min(self.results.len());
+        Run { targets: &self.targets[..n], results: &self.results[..n] }
+    }
+}
+
+impl<'a> Run<'a> {
+    fn len(&self) -> usize {
+        self.targets.len()
+    }
+
+    fn split_at(&self, k: usize) -> (Run<'a>, Run<'a>) {
+        let (t, u) = self.targets.split_at(k.min(self.len()));
+        let (r, s) = self.results.split_at(k.min(self.len()));
+        (Run { targets: t, results: r }, Run { targets: u, results: s })
+    }
+
+    /// Runs of `size` pairs (the last may be shorter).
+    fn chunks(self, size: usize) -> impl Iterator<Item = Run<'a>> {
+        self.targets.chunks(size).zip(self.results.chunks(size)).map(|(targets, results)| Run { targets, results })
+    }
+
+    fn iter(self) -> impl Iterator<Item = Pair> + 'a {
+        self.targets.iter().zip(self.results).map(|(&target, &result)| Pair { target, result })
+    }
+}
+
 /// A panel with its targets paired, in (indicator, region, year) order.
 #[derive(Debug)]
 pub struct Judged {
     panel: Panel,
-    pairs: Vec<Pair>,
+    pairs: Pairs,
     tolerance: Tolerance,
     /// Per unit code: whether its base unit is `%` (the tolerance is then in points).
     percent: Vec<bool>,
@@ -104,17 +149,35 @@ pub fn pair_by(mut panel: Panel, tolerance: Tolerance, pairing: Pairing) -> Opti
     Some(Judged { panel, pairs, tolerance, percent })
 }
 
-/// The targets in cell order, each with its result.
-fn cell_pairs(cells: Cells) -> Vec<Pair> {
-    // room for a pair per cell, not counted first (a pass over every fact): the room of the cells
-    // without a target is never written, so it costs no memory
-    let mut pairs = Vec::with_capacity(cells.slots[2].len());
-    for (cell, &t) in cells.slots[2].iter().enumerate() {
-        if t != NONE {
-            pairs.push(with_result(t, cells.row(0, cell), cells.row(1, cell)));
+/// The targets in cell order, each with its result, written over the cell index's own slots: the
+/// k-th target and its result go where the k-th cell's target and actual were, and k never passes
+/// the cell being read, so pairing takes no memory of its own (a large panel's pairs are 67 MB of
+/// fresh pages otherwise).
+fn cell_pairs(cells: Cells) -> Pairs {
+    let [actual, estimate, mut targets] = cells.slots;
+    // the results go over the actual slots, or over the estimate ones when no fact is an actual
+    let (mut results, fallback) = if actual.is_empty() { (estimate, actual) } else { (actual, estimate) };
+    let mut n = 0;
+    for cell in 0..targets.len() {
+        let t = targets[cell];
+        if t == NONE {
+            continue;
         }
+        let first = results.get(cell).copied().unwrap_or(NONE);
+        let result = if first != NONE { first } else { fallback.get(cell).copied().unwrap_or(NONE) };
+        targets[n] = t;
+        if let Some(slot) = results.get_mut(n) {
+            *slot = result;
+        }
+        n += 1;
     }
-    pairs
+    targets.truncate(n);
+    if results.is_empty() {
+        // no fact is an actual or an estimate
+        results = vec![NONE; n];
+    }
+    results.truncate(n);
+    Pairs { targets, results }
 }
 
 fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
@@ -122,7 +185,7 @@ fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
 }
 
 /// Pairs a sparse panel by sorting the packed keys of each kind and merging.
-fn sorted_pairs(panel: &Panel) -> Vec<Pair> {
+fn sorted_pairs(panel: &Panel) -> Pairs {
     let keyed = |kind: u8| {
         let mut rows: Vec<(u64, u32)> =
             panel.facts.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(i, f)| (f.key(), i as u32)).collect();
@@ -131,7 +194,12 @@ fn sorted_pairs(panel: &Panel) -> Vec<Pair> {
     };
     let (actual, estimate, target) = (keyed(0), keyed(1), keyed(2));
     let find = |rows: &[(u64, u32)], key: u64| rows.binary_search_by_key(&key, |r| r.0).map_or(NONE, |at| rows[at].1);
-    target.iter().map(|&(key, t)| with_result(t, find(&actual, key), find(&estimate, key))).collect()
+    let (targets, results) = target
+        .iter()
+        .map(|&(key, t)| with_result(t, find(&actual, key), find(&estimate, key)))
+        .map(|pair| (pair.target, pair.result))
+        .unzip();
+    Pairs { targets, results }
 }
 
 /// A compensated (Neumaier) sum and a count.
@@ -269,25 +337,25 @@ fn status_code(status: Status) -> usize {
 impl Judged {
     /// Targets.
     pub fn len(&self) -> usize {
-        self.pairs.len()
+        self.pairs.all().len()
     }
 
     /// Whether there are no targets.
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.pairs.all().len() == 0
     }
 
     /// Judges `pairs` in order, handing each row to `f`. The facts of a shuffled file lie at
     /// random, so those of a few hundred pairs are read first, in one tight loop whose reads
     /// overlap, and only then judged.
-    fn each_row(&self, pairs: &[Pair], mut f: impl FnMut(Row)) {
+    fn each_row(&self, pairs: Run<'_>, mut f: impl FnMut(Row)) {
         let mut read = Vec::with_capacity(FETCHED);
         for some in pairs.chunks(FETCHED) {
             self.touch(some);
             read.clear();
-            read.extend(some.iter().map(|pair| self.facts_of(*pair)));
+            read.extend(some.iter().map(|pair| self.facts_of(pair)));
             for (pair, (target, result)) in some.iter().zip(&read) {
-                f(self.judged(self.fetched(*pair, *target, *result)));
+                f(self.judged(self.fetched(pair, *target, *result)));
             }
         }
     }
@@ -295,10 +363,10 @@ impl Judged {
     /// Reads one word at each end of `pairs`' facts in a loop of a few instructions a pair, so
     /// that many more of their cache lines are on their way at once than in the loop that copies
     /// the facts whole.
-    fn touch(&self, pairs: &[Pair]) {
+    fn touch(&self, pairs: Run<'_>) {
         let facts = &self.panel.facts;
         let mut seen = 0u64;
-        for pair in pairs {
+        for pair in pairs.iter() {
             for row in [pair.target, pair.result] {
                 if let Some(fact) = facts.get(row as usize) {
                     seen ^= fact.value.to_bits() ^ u64::from(fact.bound);
@@ -355,12 +423,12 @@ impl Judged {
         let (first_year, years) = p.year_span();
         let frame = Frame { first_year, years, domains: p.domains.len(), regions: p.regions.len() };
         // the split: the first indicator boundary after the middle (an indicator's run stays whole)
-        let middle = self.pairs.len() / 2;
-        let indicator_of = |k: usize| p.facts[self.pairs[k].target as usize].indicator;
-        let split = (middle..self.pairs.len())
-            .find(|&k| k == 0 || indicator_of(k) != indicator_of(k - 1))
-            .unwrap_or(self.pairs.len());
-        let (head, tail) = self.pairs.split_at(split);
+        let pairs = self.pairs.all();
+        let middle = pairs.len() / 2;
+        let indicator_of = |k: usize| pairs.targets.get(k).and_then(|&t| p.facts.get(t as usize)).map(|f| f.indicator);
+        let split =
+            (middle..pairs.len()).find(|&k| k == 0 || indicator_of(k) != indicator_of(k - 1)).unwrap_or(pairs.len());
+        let (head, tail) = pairs.split_at(split);
         let (mut total, rest) = std::thread::scope(|scope| {
             let rest = scope.spawn(|| self.partial(tail, &frame));
             (self.partial(head, &frame), rest.join())
@@ -374,7 +442,7 @@ impl Judged {
     }
 
     /// The summaries' accumulators over a run of pairs that splits no indicator.
-    fn partial(&self, pairs: &[Pair], frame: &Frame) -> Partial {
+    fn partial(&self, pairs: Run<'_>, frame: &Frame) -> Partial {
         let p = &self.panel;
         let years = frame.years;
         let mut part = Partial {
@@ -449,7 +517,7 @@ impl Judged {
         let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
         // blocks of rows are formatted on every core while this thread writes the finished ones in
         // order; at most a few blocks wait, and their buffers come back for later blocks
-        let blocks: Vec<&[Pair]> = self.pairs.chunks(32_768).collect();
+        let blocks: Vec<Run<'_>> = self.pairs.all().chunks(32_768).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
         let (done, finished) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 2);
         let (give_back, spare) = std::sync::mpsc::channel::<Vec<u8>>();
@@ -464,7 +532,7 @@ impl Judged {
                         let recycled = spare.lock().ok().and_then(|s| s.try_recv().ok());
                         let mut text = recycled.unwrap_or_else(|| Vec::with_capacity(pairs.len() * 150));
                         text.clear();
-                        self.each_row(pairs, |row| self.push_row(&mut text, names, row));
+                        self.each_row(*pairs, |row| self.push_row(&mut text, names, row));
                         if done.send((k, text)).is_err() {
                             break; // the writer stopped on an error
                         }
@@ -658,6 +726,64 @@ fn median(values: &mut [f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_written_over_the_cell_index_are_the_sorted_pairs() {
+        use zhibiao_core::units::{Normalise, Units};
+        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind, Measure};
+        let indicator = |id: &str| Indicator {
+            id: id.into(),
+            domain: "economy".into(),
+            topic: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            unit: "%".into(),
+            measure: Measure::Level,
+            direction: Direction::Up,
+            description: String::new(),
+            aliases: Vec::new(),
+        };
+        let fact = |id: &str, region: &str, year: i32, kind: Kind| Fact {
+            indicator: id.into(),
+            region: region.into(),
+            year,
+            kind,
+            bound: Bound::Eq,
+            value: "1".parse().unwrap(),
+            value_hi: None,
+            unit: "%".into(),
+            source: None,
+            quote: None,
+            note: None,
+        };
+        let (t, a, e) = (Kind::Target, Kind::Actual, Kind::Estimate);
+        // targets alone; with estimates but no actual; with both; results without targets; a
+        // target after cells that have none (the pairs fall behind the cells being read)
+        let panels: [&[(&str, &str, i32, Kind)]; 5] = [
+            &[("b", "1", 2020, t), ("a", "2", 2021, t)],
+            &[("b", "1", 2020, t), ("b", "1", 2020, e), ("a", "1", 2021, t)],
+            &[("a", "1", 2020, t), ("a", "1", 2020, e), ("a", "1", 2020, a), ("a", "2", 2020, t), ("a", "2", 2020, e)],
+            &[("a", "1", 2020, a), ("b", "2", 2021, e)],
+            &[("a", "1", 2020, a), ("a", "1", 2021, a), ("b", "2", 2021, t), ("b", "2", 2021, a), ("b", "1", 2020, t)],
+        ];
+        for facts in panels {
+            let panel = || {
+                let mut builder =
+                    zhibiao_panel::PanelBuilder::new(vec![indicator("a"), indicator("b")], Normalise::Exact);
+                for (line, &(id, region, year, kind)) in facts.iter().enumerate() {
+                    builder.push_fact(&fact(id, region, year, kind), Units::Registry, line as u64 + 2).unwrap();
+                }
+                builder.finish(std::path::Path::new("facts.csv")).unwrap()
+            };
+            let cells = pair_by(panel(), Tolerance::default(), Pairing::Auto).unwrap();
+            let sorted = pair_by(panel(), Tolerance::default(), Pairing::Sort).unwrap();
+            assert!(cells.panel.cells.is_none() && panel().cells.is_some(), "{facts:?}: the cell index was not used");
+            let pairs = |j: &Judged| j.pairs.all().iter().collect::<Vec<Pair>>();
+            assert_eq!(pairs(&cells), pairs(&sorted), "{facts:?}");
+            let targets = facts.iter().filter(|f| f.3 == t).count();
+            assert_eq!(cells.len(), targets, "{facts:?}");
+        }
+    }
 
     #[test]
     fn the_median_interpolates_like_polars() {

@@ -357,8 +357,8 @@ impl<'c> RowChecker<'c> {
         problems: &mut Problems<'_, '_>,
     ) -> Option<&Resolved> {
         // the unit as written is most often the indicator's own, resolved with the catalogue
-        if let Some(Catalogued { indicator, unit: Some(own), .. }) = catalogued
-            && cell.text == indicator.unit
+        if let Some(Catalogued { unit: Some(own), unit_name, .. }) = catalogued
+            && cell.text == *unit_name
         {
             return Some(own);
         }
@@ -402,6 +402,9 @@ impl<'c> RowChecker<'c> {
 struct Catalogued<'c> {
     indicator: &'c Indicator,
     unit: Option<Resolved>,
+    /// The indicator's unit as its catalogue writes it (here, so that a row's unit is compared
+    /// without first reading the indicator).
+    unit_name: &'c str,
     /// The indicator's place in the catalogue sorted by id.
     rank: u32,
 }
@@ -415,6 +418,7 @@ fn fast_index<'c>(context: &'c Context<'c>) -> Index<'c> {
     let entry = |rank: usize, i: &'c Indicator| Catalogued {
         indicator: i,
         unit: context.units.resolve(&i.unit).ok(),
+        unit_name: i.unit.as_str(),
         rank: u32::try_from(rank).unwrap_or(u32::MAX),
     };
     catalogue.into_iter().enumerate().map(|(rank, (id, i))| (id.as_str(), entry(rank, i))).collect()

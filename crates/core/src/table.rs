@@ -127,6 +127,11 @@ impl Header {
 /// Bytes read from a file at a time when streaming.
 const CHUNK: usize = 8 << 20;
 
+/// Room a chunk's buffer has beyond [`CHUNK`] for the unfinished record carried over in front of
+/// the next chunk: a spare buffer is then never grown (which would copy its whole old block into
+/// fresh pages); a record longer than this gets a buffer of its own.
+const SLACK: usize = 64 << 10;
+
 /// Most problems reported for one file; the rest are counted (a file where every one of millions of
 /// rows is wrong gets a readable answer, in bounded memory).
 pub const MOST_PROBLEMS: usize = 1000;
@@ -277,9 +282,14 @@ impl<R: Read> Chunker<R> {
                     return Ok(None);
                 }
                 // the chunk is the buffer itself; the unfinished record moves to a spare one
-                let mut rest = self.spare.pop().unwrap_or_default();
+                // (a spare without room for it is dropped, not grown)
+                let need = CHUNK + (self.buffer.len() - end);
+                let mut rest = self
+                    .spare
+                    .pop()
+                    .filter(|spare| spare.capacity() >= need)
+                    .unwrap_or_else(|| Vec::with_capacity(need + SLACK));
                 rest.clear();
-                rest.reserve(CHUNK + (self.buffer.len() - end));
                 rest.extend_from_slice(&self.buffer[end..]);
                 let mut chunk = std::mem::replace(&mut self.buffer, rest);
                 chunk.truncate(end);
@@ -844,6 +854,30 @@ mod tests {
         assert_eq!(whole.len(), k);
         assert_eq!(whole.last().map(|r| r.1), Some(k as u64 + 1 + (k as u64 - 1) / 1000 + 1));
         assert!(whole == records(&mut Trickle { bytes: text.as_bytes(), calls: 0 }));
+    }
+
+    #[test]
+    fn records_longer_than_a_buffers_slack_are_carried_over_whole() {
+        // unquoted records of 100 KiB, some of them cut by a chunk's end
+        let mut text = String::from("id,value,note\n");
+        let mut k = 0;
+        while text.len() < 2 * CHUNK + CHUNK / 2 {
+            let note = if k % 40 == 0 { "x".repeat(100 << 10) } else { String::new() };
+            text.push_str(&format!("r{k},{k},{note}\n"));
+            k += 1;
+        }
+        let records = |input: &mut dyn std::io::Read| {
+            let (mut out, mut d) = (Vec::new(), Vec::new());
+            stream(Path::new("t.csv"), input, &SCHEMA, &mut d, |_, fields, line, _| {
+                out.push((fields[0].to_owned(), fields[2].len(), line));
+            });
+            assert!(d.is_empty(), "{d:?}");
+            out
+        };
+        let expected: Vec<(String, usize, u64)> =
+            (0..k).map(|k| (format!("r{k}"), if k % 40 == 0 { 100 << 10 } else { 0 }, k as u64 + 2)).collect();
+        assert!(records(&mut text.as_bytes()) == expected);
+        assert!(records(&mut Trickle { bytes: text.as_bytes(), calls: 0 }) == expected);
     }
 
     #[test]

@@ -226,6 +226,31 @@ pub struct Indicator {
     pub aliases: Vec<String>,
 }
 
+impl Indicator {
+    /// An indicator as a minimal catalogue states it: an id, a domain, a unit and a direction; the
+    /// measure `level`, everything else empty.
+    ///
+    /// ```
+    /// use zhibiao_core::{Direction, Indicator, Measure};
+    /// let gdp = Indicator::minimal("economy.gdp", "economy", "亿元", Direction::Up);
+    /// assert_eq!((gdp.measure, gdp.topic.as_str()), (Measure::Level, ""));
+    /// ```
+    pub fn minimal(id: &str, domain: &str, unit: &str, direction: Direction) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            domain: domain.to_owned(),
+            topic: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            unit: unit.to_owned(),
+            measure: Measure::Level,
+            direction,
+            description: String::new(),
+            aliases: Vec::new(),
+        }
+    }
+}
+
 /// One stated figure: the row of a facts file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fact {

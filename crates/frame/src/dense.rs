@@ -730,19 +730,8 @@ mod tests {
     #[test]
     fn pairs_written_over_the_cell_index_are_the_sorted_pairs() {
         use zhibiao_core::units::{Normalise, Units};
-        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind, Measure};
-        let indicator = |id: &str| Indicator {
-            id: id.into(),
-            domain: "economy".into(),
-            topic: String::new(),
-            name_zh: String::new(),
-            name_en: String::new(),
-            unit: "%".into(),
-            measure: Measure::Level,
-            direction: Direction::Up,
-            description: String::new(),
-            aliases: Vec::new(),
-        };
+        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind};
+        let indicator = |id: &str| Indicator::minimal(id, "economy", "%", Direction::Up);
         let fact = |id: &str, region: &str, year: i32, kind: Kind| Fact {
             indicator: id.into(),
             region: region.into(),

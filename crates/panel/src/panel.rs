@@ -756,19 +756,8 @@ mod tests {
     fn a_rows_rank_is_its_code_only_where_it_names_the_same_indicator() {
         use std::collections::HashMap;
         use zhibiao_core::facts::{Context, Contract, stream_facts};
-        use zhibiao_core::{Direction, Indicator, Measure};
-        let indicator = |id: &str| Indicator {
-            id: id.into(),
-            domain: "economy".into(),
-            topic: String::new(),
-            name_zh: String::new(),
-            name_en: String::new(),
-            unit: "%".into(),
-            measure: Measure::Level,
-            direction: Direction::Up,
-            description: String::new(),
-            aliases: Vec::new(),
-        };
+        use zhibiao_core::{Direction, Indicator};
+        let indicator = |id: &str| Indicator::minimal(id, "economy", "%", Direction::Up);
         // the rows' catalogue: b is its first, d its second
         let read: HashMap<String, Indicator> = ["d", "b"].map(|id| (id.to_owned(), indicator(id))).into();
         let context = Context { indicators: &read, contract: Contract::Panel, units: Units::Registry };
@@ -805,19 +794,8 @@ mod tests {
 
     #[test]
     fn duplicates_are_reported_with_the_lines_they_were_read_from() {
-        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind, Measure};
-        let gdp = Indicator {
-            id: "economy.gdp".into(),
-            domain: "economy".into(),
-            topic: String::new(),
-            name_zh: String::new(),
-            name_en: String::new(),
-            unit: "亿元".into(),
-            measure: Measure::Level,
-            direction: Direction::Up,
-            description: String::new(),
-            aliases: Vec::new(),
-        };
+        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind};
+        let gdp = Indicator::minimal("economy.gdp", "economy", "亿元", Direction::Up);
         let fact = |region: &str, year: i32| Fact {
             indicator: "economy.gdp".into(),
             region: region.into(),

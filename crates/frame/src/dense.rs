@@ -346,8 +346,8 @@ impl Judged {
     }
 
     /// Judges `pairs` in order, handing each row to `f`. The facts of a shuffled file lie at
-    /// random, so those of a few hundred pairs are read first, in one tight loop whose reads
-    /// overlap, and only then judged.
+    /// random, so those of a few hundred pairs are touched first ([`Judged::touch`]), then copied
+    /// out in one loop ([`Judged::facts_of`]), and only then judged.
     fn each_row(&self, pairs: Run<'_>, mut f: impl FnMut(Row)) {
         let mut read = Vec::with_capacity(FETCHED);
         for some in pairs.chunks(FETCHED) {

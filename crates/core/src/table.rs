@@ -244,8 +244,9 @@ impl<R: Read> Chunker<R> {
             }
             // the end of the last complete record: the last newline outside quotes
             let fresh = &self.buffer[self.scanned..];
-            let cut = if !self.in_quotes && !fresh.contains(&b'"') {
-                fresh.iter().rposition(|b| *b == b'\n').map(|i| self.scanned + i + 1)
+            // (memchr's vector search: the slice's own `contains` reads a word at a time)
+            let cut = if !self.in_quotes && memchr::memchr(b'"', fresh).is_none() {
+                memchr::memrchr(b'\n', fresh).map(|i| self.scanned + i + 1)
             } else {
                 let mut line_of = self.base_line + count_newlines(&self.buffer[..self.scanned]);
                 let mut cut = None;

@@ -191,7 +191,7 @@ pub struct Cells {
     years: usize,
     first_year: i32,
     /// Per kind code (actual, estimate, target), per cell: the fact's row, or [`EMPTY`]; empty for
-    /// a kind no fact has (read it with [`Cells::row`]).
+    /// a kind no fact has.
     pub slots: [Vec<u32>; 3],
 }
 
@@ -256,11 +256,6 @@ impl Cells {
         let [target]: [Vec<u32>; 1] = targets.try_into().unwrap_or_default();
         cells.slots = [actual, estimate, target];
         Some(if duplicates.is_empty() { Ok(cells) } else { Err(duplicates) })
-    }
-
-    /// The row of the fact of kind code `kind` in `cell`, or [`EMPTY`].
-    pub fn row(&self, kind: usize, cell: usize) -> u32 {
-        self.slots.get(kind).and_then(|s| s.get(cell)).copied().unwrap_or(EMPTY)
     }
 
     fn index(&self, fact: &Coded) -> usize {

@@ -155,11 +155,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
             }
         }
     }
-    let median = |v: &[Run], f: fn(&Run) -> f64| {
-        let mut xs: Vec<f64> = v.iter().map(f).collect();
-        xs.sort_by(f64::total_cmp);
-        xs[xs.len() / 2]
-    };
+    let median = |v: &[Run], f: fn(&Run) -> f64| spread(v.iter().map(f).collect()).map_or(f64::NAN, |s| s.1);
     // the goal is stated against DuckDB: zhibiao's time and memory as a fraction of DuckDB's
     let duck = engines.iter().position(|(e, _)| e == "duckdb").unwrap_or(0);
     let base_memory = median(&runs[duck], |r| r.rss_mib);
@@ -179,12 +175,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         let all: Vec<String> = runs[k].iter().map(|r| format!("{:.2}", r.wall)).collect();
         // each round's runs follow one another, so the ratio within a round is the one the
         // machine's drift moves least: the median of those ratios is what BENCHMARKS.md quotes
-        let mut paired: Vec<f64> = runs[k].iter().zip(&runs[duck]).map(|(a, b)| a.wall / b.wall).collect();
-        paired.sort_by(f64::total_cmp);
-        let ratio = match (paired.first(), paired.get(paired.len() / 2), paired.last()) {
-            (Some(lo), Some(mid), Some(hi)) => format!("{mid:.3} ({lo:.2}–{hi:.2})"),
-            _ => String::new(),
-        };
+        let paired = spread(runs[k].iter().zip(&runs[duck]).map(|(a, b)| a.wall / b.wall).collect());
+        let ratio = paired.map(|(lo, mid, hi)| format!("{mid:.3} ({lo:.2}–{hi:.2})")).unwrap_or_default();
         println!(
             "| {engine} | {w:.2} | {u:.2} | {s:.2} | {m:.0} | {ratio} | {:.2} | {} |",
             m / base_memory,
@@ -240,4 +232,11 @@ fn cpu_model() -> String {
 
 fn count_lines(path: &Path) -> usize {
     std::fs::read(path).map_or(0, |b| b.iter().filter(|c| **c == b'\n').count())
+}
+
+/// The least, the median (the upper one of an even count) and the greatest of `xs`; `None` when
+/// there are none.
+fn spread(mut xs: Vec<f64>) -> Option<(f64, f64, f64)> {
+    xs.sort_by(f64::total_cmp);
+    Some((*xs.first()?, *xs.get(xs.len() / 2)?, *xs.last()?))
 }

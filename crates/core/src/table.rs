@@ -833,24 +833,34 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_file_of_several_chunks_streams_the_same_however_its_reader_hands_it_out() {
-        // more than two chunks, a quoted field across a chunk boundary or two
+    /// A file of `id,value,note` rows, row `k` as `row(k)` writes it, of more than two chunks;
+    /// and how many rows it has.
+    fn chunks_of_rows(row: impl Fn(usize) -> String) -> (String, usize) {
         let mut text = String::from("id,value,note\n");
         let mut k = 0;
         while text.len() < 2 * CHUNK + CHUNK / 2 {
-            let note = if k % 1000 == 0 { format!("\"a,\n{k}\"") } else { String::new() };
-            text.push_str(&format!("r{k},{},{note}\n", k * 7));
+            text.push_str(&row(k));
             k += 1;
         }
-        let records = |input: &mut dyn std::io::Read| {
-            let (mut out, mut d) = (Vec::new(), Vec::new());
-            stream(Path::new("t.csv"), input, &SCHEMA, &mut d, |_, fields, line, _| {
-                out.push((fields.concat(), line));
-            });
-            assert!(d.is_empty(), "{d:?}");
-            out
-        };
+        (text, k)
+    }
+
+    /// What `keep` makes of each record `input` streams, with its line (no problem expected).
+    fn streamed<T>(input: &mut dyn std::io::Read, keep: impl Fn(&[&str]) -> T) -> Vec<(T, u64)> {
+        let (mut out, mut d) = (Vec::new(), Vec::new());
+        stream(Path::new("t.csv"), input, &SCHEMA, &mut d, |_, fields, line, _| out.push((keep(fields), line)));
+        assert!(d.is_empty(), "{d:?}");
+        out
+    }
+
+    #[test]
+    fn a_file_of_several_chunks_streams_the_same_however_its_reader_hands_it_out() {
+        // more than two chunks, a quoted field across a chunk boundary or two
+        let (text, k) = chunks_of_rows(|k| {
+            let note = if k % 1000 == 0 { format!("\"a,\n{k}\"") } else { String::new() };
+            format!("r{k},{},{note}\n", k * 7)
+        });
+        let records = |input: &mut dyn std::io::Read| streamed(input, |fields| fields.concat());
         let whole = records(&mut text.as_bytes());
         assert_eq!(whole.len(), k);
         assert_eq!(whole.last().map(|r| r.1), Some(k as u64 + 1 + (k as u64 - 1) / 1000 + 1));
@@ -860,23 +870,13 @@ mod tests {
     #[test]
     fn records_longer_than_a_buffers_slack_are_carried_over_whole() {
         // unquoted records of 100 KiB, some of them cut by a chunk's end
-        let mut text = String::from("id,value,note\n");
-        let mut k = 0;
-        while text.len() < 2 * CHUNK + CHUNK / 2 {
+        let (text, k) = chunks_of_rows(|k| {
             let note = if k % 40 == 0 { "x".repeat(100 << 10) } else { String::new() };
-            text.push_str(&format!("r{k},{k},{note}\n"));
-            k += 1;
-        }
-        let records = |input: &mut dyn std::io::Read| {
-            let (mut out, mut d) = (Vec::new(), Vec::new());
-            stream(Path::new("t.csv"), input, &SCHEMA, &mut d, |_, fields, line, _| {
-                out.push((fields[0].to_owned(), fields[2].len(), line));
-            });
-            assert!(d.is_empty(), "{d:?}");
-            out
-        };
-        let expected: Vec<(String, usize, u64)> =
-            (0..k).map(|k| (format!("r{k}"), if k % 40 == 0 { 100 << 10 } else { 0 }, k as u64 + 2)).collect();
+            format!("r{k},{k},{note}\n")
+        });
+        let records = |input: &mut dyn std::io::Read| streamed(input, |fields| (fields[0].to_owned(), fields[2].len()));
+        let expected: Vec<((String, usize), u64)> =
+            (0..k).map(|k| ((format!("r{k}"), if k % 40 == 0 { 100 << 10 } else { 0 }), k as u64 + 2)).collect();
         assert!(records(&mut text.as_bytes()) == expected);
         assert!(records(&mut Trickle { bytes: text.as_bytes(), calls: 0 }) == expected);
     }

@@ -365,13 +365,26 @@ impl RegionCodes {
     }
 }
 
+/// A catalogue's indicator codes both ways: by id, and the id of each code.
+#[derive(Debug)]
+struct Catalogue {
+    codes: FxHashMap<String, u32>,
+    ids: Vec<String>,
+}
+
+impl Catalogue {
+    /// The code of `id`, or why there is none.
+    fn code(&self, id: &str) -> Result<u32, PanelError> {
+        self.codes.get(id).copied().ok_or_else(|| PanelError::UnknownIndicator(id.to_owned()))
+    }
+}
+
 /// Builds a [`Panel`] row by row.
 #[derive(Debug)]
 pub struct PanelBuilder {
     panel: Panel,
-    indicator_codes: FxHashMap<String, u32>,
-    /// The catalogue's ids by code, shared with the builder's parts.
-    indicator_ids: std::sync::Arc<[String]>,
+    /// The catalogue's codes, shared with the builder's parts.
+    catalogue: std::sync::Arc<Catalogue>,
     region_codes: RegionCodes,
     unit_codes: FxHashMap<String, u16>,
     mode: Normalise,
@@ -390,8 +403,10 @@ impl PanelBuilder {
             .iter()
             .map(|i| domains.binary_search(&i.domain).map_or(0, |d| u16::try_from(d).unwrap_or(u16::MAX)))
             .collect();
-        let indicator_codes = indicators.iter().enumerate().map(|(k, i)| (i.id.clone(), k as u32)).collect();
-        let indicator_ids = indicators.iter().map(|i| i.id.clone()).collect();
+        let catalogue = Catalogue {
+            codes: indicators.iter().enumerate().map(|(k, i)| (i.id.clone(), k as u32)).collect(),
+            ids: indicators.iter().map(|i| i.id.clone()).collect(),
+        };
         PanelBuilder {
             panel: Panel {
                 indicators,
@@ -400,8 +415,7 @@ impl PanelBuilder {
                 derived_base: mode == Normalise::Float64,
                 ..Panel::default()
             },
-            indicator_codes,
-            indicator_ids,
+            catalogue: std::sync::Arc::new(catalogue),
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode,
@@ -433,8 +447,7 @@ impl PanelBuilder {
     pub fn part(&self) -> PanelBuilder {
         PanelBuilder {
             panel: Panel { derived_base: self.panel.derived_base, ..Panel::default() },
-            indicator_codes: self.indicator_codes.clone(),
-            indicator_ids: self.indicator_ids.clone(),
+            catalogue: self.catalogue.clone(),
             region_codes: RegionCodes::default(),
             unit_codes: FxHashMap::default(),
             mode: self.mode,
@@ -533,12 +546,9 @@ impl PanelBuilder {
     pub fn push(&mut self, row: &FactRow<'_>) -> Result<(), PanelError> {
         // the row's rank in its catalogue is the code here when the catalogues are the same (one
         // comparison of the id says so); else the id is looked up
-        let indicator = match self.indicator_ids.get(row.rank as usize) {
+        let indicator = match self.catalogue.ids.get(row.rank as usize) {
             Some(id) if *id == row.indicator.id => row.rank,
-            _ => match self.indicator_codes.get(row.indicator.id.as_str()) {
-                Some(&code) => code,
-                None => return Err(PanelError::UnknownIndicator(row.indicator.id.clone())),
-            },
+            _ => self.catalogue.code(&row.indicator.id)?,
         };
         self.push_parts(Parts {
             indicator,
@@ -572,9 +582,7 @@ impl PanelBuilder {
         line: u64,
         bases: Option<(f64, Option<f64>)>,
     ) -> Result<(), PanelError> {
-        let Some(&indicator) = self.indicator_codes.get(fact.indicator.as_str()) else {
-            return Err(PanelError::UnknownIndicator(fact.indicator.clone()));
-        };
+        let indicator = self.catalogue.code(&fact.indicator)?;
         self.push_parts(Parts {
             indicator,
             region: &fact.region,

@@ -49,7 +49,7 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
     let n = panel.len();
     let has_hi = !panel.value_hi.is_empty();
     let f = &panel.facts;
-    let targets: Vec<usize> = (0..n).filter(|&i| f[i].kind == 2).collect();
+    let targets: Vec<usize> = (0..n).filter(|&i| f[i].kind() == 2).collect();
     let t = |f: &dyn Fn(usize) -> f64| targets.iter().map(|&i| f(i)).collect::<Vec<f64>>();
     let hi = |v: &Vec<f64>, i: usize| if has_hi { v[i] } else { f64::NAN };
     let percent: Vec<bool> = panel.units.iter().map(|u| u.base == "%").collect();
@@ -57,29 +57,29 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
         targets.len(),
         vec![
             Column::new("key".into(), targets.iter().map(|&i| panel.key(i)).collect::<Vec<u64>>()),
-            Column::new("indicator".into(), targets.iter().map(|&i| f[i].indicator).collect::<Vec<u32>>()),
-            Column::new("region".into(), targets.iter().map(|&i| f[i].region).collect::<Vec<u32>>()),
-            Column::new("year".into(), targets.iter().map(|&i| f[i].year).collect::<Vec<i32>>()),
+            Column::new("indicator".into(), targets.iter().map(|&i| f[i].indicator()).collect::<Vec<u32>>()),
+            Column::new("region".into(), targets.iter().map(|&i| f[i].region()).collect::<Vec<u32>>()),
+            Column::new("year".into(), targets.iter().map(|&i| f[i].year()).collect::<Vec<i32>>()),
             Column::new(
                 "domain".into(),
                 targets
                     .iter()
-                    .map(|&i| u32::from(panel.indicator_domain[f[i].indicator as usize]))
+                    .map(|&i| u32::from(panel.indicator_domain[f[i].indicator() as usize]))
                     .collect::<Vec<u32>>(),
             ),
-            Column::new("bound".into(), targets.iter().map(|&i| u32::from(f[i].bound)).collect::<Vec<u32>>()),
+            Column::new("bound".into(), targets.iter().map(|&i| u32::from(f[i].bound())).collect::<Vec<u32>>()),
             Column::new(
                 "direction".into(),
                 targets
                     .iter()
-                    .map(|&i| u32::from(direction_code(panel.indicators[f[i].indicator as usize].direction)))
+                    .map(|&i| u32::from(direction_code(panel.indicators[f[i].indicator() as usize].direction)))
                     .collect::<Vec<u32>>(),
             ),
             Column::new(
                 "percent".into(),
-                targets.iter().map(|&i| percent[usize::from(f[i].unit)]).collect::<Vec<bool>>(),
+                targets.iter().map(|&i| percent[usize::from(f[i].unit())]).collect::<Vec<bool>>(),
             ),
-            Column::new("target_unit".into(), targets.iter().map(|&i| u32::from(f[i].unit)).collect::<Vec<u32>>()),
+            Column::new("target_unit".into(), targets.iter().map(|&i| u32::from(f[i].unit())).collect::<Vec<u32>>()),
             Column::new("target".into(), t(&|i| f[i].value)),
             Column::new("target_base".into(), t(&|i| panel.base(i))),
         ],
@@ -99,7 +99,7 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
             .collect()?
     };
     let result = |kind: u8, name: &str| -> PolarsResult<DataFrame> {
-        let rows: Vec<usize> = (0..n).filter(|&i| f[i].kind == kind).collect();
+        let rows: Vec<usize> = (0..n).filter(|&i| f[i].kind() == kind).collect();
         DataFrame::new(
             rows.len(),
             vec![
@@ -108,16 +108,16 @@ fn frames(panel: &Panel) -> PolarsResult<(DataFrame, DataFrame, Option<DataFrame
                 Column::new(format!("{name}_value").into(), rows.iter().map(|&i| f[i].value).collect::<Vec<f64>>()),
                 Column::new(
                     format!("{name}_bound").into(),
-                    rows.iter().map(|&i| u32::from(f[i].bound)).collect::<Vec<u32>>(),
+                    rows.iter().map(|&i| u32::from(f[i].bound())).collect::<Vec<u32>>(),
                 ),
                 Column::new(
                     format!("{name}_unit").into(),
-                    rows.iter().map(|&i| u32::from(f[i].unit)).collect::<Vec<u32>>(),
+                    rows.iter().map(|&i| u32::from(f[i].unit())).collect::<Vec<u32>>(),
                 ),
             ],
         )
     };
-    let estimates = if f.iter().any(|x| x.kind == 1) { Some(result(1, "e")?) } else { None };
+    let estimates = if f.iter().any(|x| x.kind() == 1) { Some(result(1, "e")?) } else { None };
     Ok((target_frame, result(0, "a")?, estimates))
 }
 

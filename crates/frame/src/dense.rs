@@ -16,7 +16,7 @@
 //!   every core), never stored: a pair is 8 bytes (two rows), a judged row would be 60. The facts of a
 //!   shuffled file lie at random, so they are read a few hundred pairs at a time: first touched in
 //!   a loop of a few instructions a pair (many cache misses in flight at once), then copied, then
-//!   judged (a fact is one record, one or two cache lines).
+//!   judged (a fact is one 16-byte record, one cache line).
 //! * **Summaries.** One pass: counts and compensated sums per (domain, year, status) and per region;
 //!   the median of results per (indicator, year) by selection within each indicator's run of
 //!   pairs, with the interpolation polars uses (`lo + 0.5 × (hi − lo)`).
@@ -187,8 +187,13 @@ fn with_result(target: u32, actual: u32, estimate: u32) -> Pair {
 /// Pairs a sparse panel by sorting the packed keys of each kind and merging.
 fn sorted_pairs(panel: &Panel) -> Pairs {
     let keyed = |kind: u8| {
-        let mut rows: Vec<(u64, u32)> =
-            panel.facts.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(i, f)| (f.key(), i as u32)).collect();
+        let mut rows: Vec<(u64, u32)> = panel
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind() == kind)
+            .map(|(i, f)| (f.key(), i as u32))
+            .collect();
         rows.sort_unstable();
         rows
     };
@@ -360,16 +365,16 @@ impl Judged {
         }
     }
 
-    /// Reads one word at each end of `pairs`' facts in a loop of a few instructions a pair, so
-    /// that many more of their cache lines are on their way at once than in the loop that copies
-    /// the facts whole.
+    /// Reads one word of each of `pairs`' facts (a fact lies in one cache line) in a loop of a few
+    /// instructions a pair, so that many more of their cache lines are on their way at once than
+    /// in the loop that copies the facts whole.
     fn touch(&self, pairs: Run<'_>) {
         let facts = &self.panel.facts;
         let mut seen = 0u64;
         for pair in pairs.iter() {
             for row in [pair.target, pair.result] {
                 if let Some(fact) = facts.get(row as usize) {
-                    seen ^= fact.value.to_bits() ^ u64::from(fact.bound);
+                    seen ^= fact.value.to_bits();
                 }
             }
         }
@@ -392,7 +397,7 @@ impl Judged {
             target,
             result,
             // a result is an actual or an estimate (kind codes 0 and 1)
-            basis: found.then_some(if result.kind == 0 { Basis::Actual } else { Basis::Estimate }),
+            basis: found.then_some(if result.kind() == 0 { Basis::Actual } else { Basis::Estimate }),
             target_base: p.base_of(t, &target),
             target_hi_base: p.hi_base_of(t, &target),
             result_base: if found { p.base_of(r, &result) } else { f64::NAN },
@@ -407,9 +412,9 @@ impl Judged {
         }
         let p = &self.panel;
         let target = fetched.target;
-        let direction = p.indicators.get(target.indicator as usize).map_or(Direction::None, |i| i.direction);
-        let bound = Bound::ALL.get(usize::from(target.bound)).copied().unwrap_or(Bound::Eq);
-        let base = if self.percent.get(usize::from(target.unit)).copied().unwrap_or(false) { "%" } else { "" };
+        let direction = p.indicators.get(target.indicator() as usize).map_or(Direction::None, |i| i.direction);
+        let bound = Bound::ALL.get(usize::from(target.bound())).copied().unwrap_or(Bound::Eq);
+        let base = if self.percent.get(usize::from(target.unit())).copied().unwrap_or(false) { "%" } else { "" };
         let (t, hi, actual) = (fetched.target_base, fetched.target_hi_base, fetched.result_base);
         Row { fetched, judgement: Some(judge(bound, t, hi, direction, base, actual, self.tolerance)) }
     }
@@ -425,7 +430,7 @@ impl Judged {
         // the split: the first indicator boundary after the middle (an indicator's run stays whole)
         let pairs = self.pairs.all();
         let middle = pairs.len() / 2;
-        let indicator_of = |k: usize| pairs.targets.get(k).and_then(|&t| p.facts.get(t as usize)).map(|f| f.indicator);
+        let indicator_of = |k: usize| pairs.targets.get(k).and_then(|&t| p.facts.get(t as usize)).map(Coded::indicator);
         let split =
             (middle..pairs.len()).find(|&k| k == 0 || indicator_of(k) != indicator_of(k - 1)).unwrap_or(pairs.len());
         let (head, tail) = pairs.split_at(split);
@@ -477,8 +482,8 @@ impl Judged {
             let status = row.status();
             let code = status_code(status);
             part.counts[code] += 1;
-            let y = (target.year - frame.first_year) as usize;
-            let domain = usize::from(p.indicator_domain.get(target.indicator as usize).copied().unwrap_or(0));
+            let y = (target.year() - frame.first_year) as usize;
+            let domain = usize::from(p.indicator_domain.get(target.indicator() as usize).copied().unwrap_or(0));
             let slot = (domain * years + y) * 4 + code;
             part.by_domain_n[slot] += 1;
             if let Some(rel) = row.judgement.and_then(|j| j.rel_gap) {
@@ -487,7 +492,7 @@ impl Judged {
             if status == Status::Pending {
                 return;
             }
-            let region = &mut part.by_region[target.region as usize];
+            let region = &mut part.by_region[target.region() as usize];
             region[0] += 1;
             match status {
                 Status::Met => region[1] += 1,
@@ -495,9 +500,9 @@ impl Judged {
                 Status::Missed => region[3] += 1,
                 Status::Pending => {}
             }
-            if current != Some(target.indicator) {
+            if current != Some(target.indicator()) {
                 flush(current, &mut results, &mut met, &mut part.by_indicator);
-                current = Some(target.indicator);
+                current = Some(target.indicator());
             }
             results[y].push(row.fetched.result_base);
             if status == Status::Met {
@@ -561,7 +566,7 @@ impl Judged {
         let f = row.fetched;
         let target = f.target;
         let result = f.basis.map(|_| f.result);
-        let indicator = target.indicator as usize;
+        let indicator = target.indicator() as usize;
         // a number's cell, and where its text lies (so that an equal number later in the row is
         // copied: a base value in a unit whose factor is 1 is the value itself)
         let num = |out: &mut Vec<u8>, x: Option<f64>| {
@@ -591,22 +596,22 @@ impl Judged {
         };
         text(out, &names.indicators, Some(indicator));
         text(out, &names.domains, p.indicator_domain.get(indicator).map(|d| usize::from(*d)));
-        text(out, &names.regions, Some(target.region as usize));
-        match usize::try_from(target.year - p.year_span().0).ok().and_then(|y| names.years.get(y)) {
+        text(out, &names.regions, Some(target.region() as usize));
+        match usize::try_from(target.year() - p.year_span().0).ok().and_then(|y| names.years.get(y)) {
             Some(year) => year.push_to(out),
-            None => push_number_bytes(out, f64::from(target.year)),
+            None => push_number_bytes(out, f64::from(target.year())),
         }
         out.push(b',');
-        text(out, &names.bounds, Some(usize::from(target.bound)));
+        text(out, &names.bounds, Some(usize::from(target.bound())));
         let target_text = num(out, Some(target.value));
         num(out, f.target_hi);
-        text(out, &names.units, Some(usize::from(target.unit)));
+        text(out, &names.units, Some(usize::from(target.unit())));
         text(out, &names.bases_of_basis, f.basis.and_then(|b| BASES.iter().position(|x| *x == b)));
         let result_value = result.map(|r| r.value);
         let result_text = num(out, result_value);
-        text(out, &names.bounds, result.map(|r| usize::from(r.bound)));
-        text(out, &names.units, result.map(|r| usize::from(r.unit)));
-        text(out, &names.bases, Some(usize::from(target.unit)));
+        text(out, &names.bounds, result.map(|r| usize::from(r.bound())));
+        text(out, &names.units, result.map(|r| usize::from(r.unit())));
+        text(out, &names.bases, Some(usize::from(target.unit())));
         again(out, Some(f.target_base), (Some(target.value), target_text));
         num(out, f.target_hi_base);
         again(out, result.map(|_| f.result_base), (result_value, result_text));

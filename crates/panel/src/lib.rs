@@ -36,6 +36,6 @@ mod panel;
 
 pub use load::{UNITS, UnitTable, load_panel, load_panel_records, parse_units};
 pub use panel::{
-    Cells, Coded, EMPTY, MAX_INDICATORS, MAX_REGIONS, Panel, PanelBuilder, PanelError, bound_code, direction_code,
-    kind_code,
+    Cells, Coded, EMPTY, Fields, MAX_INDICATORS, MAX_REGIONS, MAX_UNITS, MAX_YEAR, Panel, PanelBuilder, PanelError,
+    bound_code, direction_code, kind_code,
 };

@@ -14,8 +14,11 @@ pub enum PanelError {
     #[error("more than {MAX_REGIONS} regions")]
     TooManyRegions,
     /// More units than the codes hold.
-    #[error("more than 65,536 units")]
+    #[error("more than {MAX_UNITS} units")]
     TooManyUnits,
+    /// A year the codes do not hold.
+    #[error("year {0} is outside 0–{MAX_YEAR}")]
+    Year(i32),
     /// An indicator the panel's catalogue does not have.
     #[error("indicator \"{0}\" is not in the catalogue")]
     UnknownIndicator(String),
@@ -70,13 +73,24 @@ pub fn direction_code(direction: Direction) -> u8 {
     }
 }
 
-/// One fact's coded fields, 24 bytes together: a fact read at random (a target beside its result,
-/// in a file whose rows are shuffled) costs one or two cache lines, not one a field.
+/// One fact's coded fields, 16 bytes together: the value and one word packing the rest, so that a
+/// fact read at random (a target beside its result, in a file whose rows are shuffled) costs one
+/// cache line, and a panel of 16 M facts holds 256 MB of them.
+///
+/// The word holds, from its top bit down: indicator (17 bits, [`MAX_INDICATORS`]), region (18 bits,
+/// [`MAX_REGIONS`]), year (14 bits, [`MAX_YEAR`]), unit (10 bits, [`MAX_UNITS`]), kind (2 bits,
+/// [`kind_code`]), bound (3 bits, [`bound_code`]). Its top 49 bits are the pairing key.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Coded {
     /// The value as written (nearest `f64`).
     pub value: f64,
-    /// Indicator code.
+    packed: u64,
+}
+
+/// A fact's codes, unpacked ([`Coded::fields`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    /// Indicator code (its rank in the catalogue sorted by id).
     pub indicator: u32,
     /// Region code.
     pub region: u32,
@@ -90,12 +104,91 @@ pub struct Coded {
     pub bound: u8,
 }
 
+const REGION_SHIFT: u32 = 29;
+const YEAR_SHIFT: u32 = 15;
+const UNIT_SHIFT: u32 = 5;
+const KIND_SHIFT: u32 = 3;
+
 impl Coded {
-    /// The packed (indicator, region, year): indicator in the top 20 bits, region in the next 28,
-    /// year − 1000 in the last 14 (years are four digits). Equal keys pair a target with its
-    /// result; the order of keys is the order of (indicator, region, year).
+    /// Packs a fact's codes with its value; `None` when a code is beyond its field (the builder
+    /// checks the limits first and says which).
+    pub fn new(value: f64, fields: Fields) -> Option<Coded> {
+        let Fields { indicator, region, year, unit, kind, bound } = fields;
+        let fits = (indicator as usize) < MAX_INDICATORS
+            && (region as usize) < MAX_REGIONS
+            && (0..=MAX_YEAR).contains(&year)
+            && usize::from(unit) < MAX_UNITS
+            && kind < 4
+            && bound < 8;
+        fits.then(|| Coded {
+            value,
+            packed: (u64::from(indicator) << 47)
+                | (u64::from(region) << REGION_SHIFT)
+                | ((year as u64) << YEAR_SHIFT)
+                | (u64::from(unit) << UNIT_SHIFT)
+                | (u64::from(kind) << KIND_SHIFT)
+                | u64::from(bound),
+        })
+    }
+
+    /// All the codes at once.
+    pub fn fields(&self) -> Fields {
+        Fields {
+            indicator: self.indicator(),
+            region: self.region(),
+            year: self.year(),
+            unit: self.unit(),
+            kind: self.kind(),
+            bound: self.bound(),
+        }
+    }
+
+    /// The packed (indicator, region, year): equal keys pair a target with its result; the order
+    /// of keys is the order of (indicator, region, year).
     pub fn key(&self) -> u64 {
-        (u64::from(self.indicator) << 42) | (u64::from(self.region) << 14) | (self.year - 1000).clamp(0, 0x3fff) as u64
+        self.packed >> YEAR_SHIFT
+    }
+
+    /// Indicator code.
+    pub fn indicator(&self) -> u32 {
+        (self.packed >> 47) as u32
+    }
+
+    /// Region code.
+    pub fn region(&self) -> u32 {
+        ((self.packed >> REGION_SHIFT) as u32) & (MAX_REGIONS as u32 - 1)
+    }
+
+    /// Year.
+    pub fn year(&self) -> i32 {
+        ((self.packed >> YEAR_SHIFT) & 0x3fff) as i32
+    }
+
+    /// Unit code.
+    pub fn unit(&self) -> u16 {
+        ((self.packed >> UNIT_SHIFT) as u16) & (MAX_UNITS as u16 - 1)
+    }
+
+    /// [`kind_code`].
+    pub fn kind(&self) -> u8 {
+        ((self.packed >> KIND_SHIFT) & 3) as u8
+    }
+
+    /// [`bound_code`].
+    pub fn bound(&self) -> u8 {
+        (self.packed & 7) as u8
+    }
+
+    /// The same fact with other region and unit codes (each within its field).
+    fn recoded(self, region: u32, unit: u16) -> Coded {
+        let cleared =
+            self.packed & !((MAX_REGIONS as u64 - 1) << REGION_SHIFT) & !((MAX_UNITS as u64 - 1) << UNIT_SHIFT);
+        Coded {
+            value: self.value,
+            packed: cleared
+                | (u64::from(region & (MAX_REGIONS as u32 - 1)) << REGION_SHIFT)
+                | (u64::from(unit & (MAX_UNITS as u16 - 1)) << UNIT_SHIFT),
+        }
     }
 }
 
@@ -222,7 +315,7 @@ impl Cells {
             for (first, facts) in panel.facts.chunks(FILLED).enumerate() {
                 run.clear();
                 for (j, fact) in facts.iter().enumerate() {
-                    let Some(k) = kinds.iter().position(|kind| *kind == fact.kind.min(2)) else { continue };
+                    let Some(k) = kinds.iter().position(|kind| *kind == fact.kind().min(2)) else { continue };
                     if slots[k].is_empty() {
                         slots[k] = vec![EMPTY; count];
                     }
@@ -259,9 +352,9 @@ impl Cells {
     }
 
     fn index(&self, fact: &Coded) -> usize {
-        let indicator = fact.indicator as usize;
-        let region = fact.region as usize;
-        let year = usize::try_from(fact.year - self.first_year).unwrap_or(0);
+        let indicator = fact.indicator() as usize;
+        let region = fact.region() as usize;
+        let year = usize::try_from(fact.year() - self.first_year).unwrap_or(0);
         (indicator * self.regions + region) * self.years + year
     }
 }
@@ -269,10 +362,14 @@ impl Cells {
 /// Facts whose cell slots are looked up together when the cell index is filled.
 const FILLED: usize = 256;
 
-/// Most indicators a panel may have (20 bits of the packed key).
-pub const MAX_INDICATORS: usize = 1 << 20;
-/// Most regions a panel may have (28 bits of the packed key).
-pub const MAX_REGIONS: usize = 1 << 28;
+/// Most indicators a panel may have (17 bits of a [`Coded`] fact).
+pub const MAX_INDICATORS: usize = 1 << 17;
+/// Most regions a panel may have (18 bits of a [`Coded`] fact).
+pub const MAX_REGIONS: usize = 1 << 18;
+/// Most units a panel may have (10 bits of a [`Coded`] fact).
+pub const MAX_UNITS: usize = 1 << 10;
+/// The latest year a panel may have (14 bits of a [`Coded`] fact; years are four digits).
+pub const MAX_YEAR: i32 = 0x3fff;
 
 impl Panel {
     /// The packed (indicator, region, year) of fact `i` ([`Coded::key`]; 0 for a row out of range).
@@ -287,7 +384,7 @@ impl Panel {
 
     /// [`Panel::base`] of fact `i` whose fields the caller has read already (`fact` is `facts[i]`).
     pub fn base_of(&self, i: usize, fact: &Coded) -> f64 {
-        if self.derived_base { fact.value * self.factor(fact.unit) } else { self.value_base[i] }
+        if self.derived_base { fact.value * self.factor(fact.unit()) } else { self.value_base[i] }
     }
 
     /// Fact `i`'s range's upper end in its base unit, `None` when it states no range.
@@ -298,7 +395,7 @@ impl Panel {
     /// [`Panel::hi_base`] of fact `i` whose fields the caller has read already.
     pub fn hi_base_of(&self, i: usize, fact: &Coded) -> Option<f64> {
         let hi = if self.derived_base {
-            self.value_hi.get(i).map(|h| h * self.factor(fact.unit))
+            self.value_hi.get(i).map(|h| h * self.factor(fact.unit()))
         } else {
             self.value_hi_base.get(i).copied()
         };
@@ -503,7 +600,10 @@ impl PanelBuilder {
             let code = match self.unit_codes.get(unit.name.as_str()) {
                 Some(&code) => code,
                 None => {
-                    let code = u16::try_from(self.panel.units.len()).map_err(|_| PanelError::TooManyUnits)?;
+                    if self.panel.units.len() >= MAX_UNITS {
+                        return Err(PanelError::TooManyUnits);
+                    }
+                    let code = self.panel.units.len() as u16;
                     self.unit_codes.insert(unit.name.clone(), code);
                     self.panel.units.push(unit.clone());
                     code
@@ -531,10 +631,9 @@ impl PanelBuilder {
                 p.value_hi_base.extend_from_slice(&q.value_hi_base);
             }
         }
-        p.facts.extend(q.facts.iter().map(|f| Coded {
-            region: region_map[f.region as usize],
-            unit: unit_map[usize::from(f.unit)],
-            ..*f
+        p.facts.extend(q.facts.iter().map(|f| {
+            let region = region_map.get(f.region() as usize).copied().unwrap_or(0);
+            f.recoded(region, unit_map.get(usize::from(f.unit())).copied().unwrap_or(0))
         }));
         p.value_base.extend_from_slice(&q.value_base);
         p.lines.append(&q.lines);
@@ -542,7 +641,8 @@ impl PanelBuilder {
     }
 
     /// Adds a validated row. Fails (with the reason) only on limits: more than [`MAX_REGIONS`]
-    /// regions or 65,536 units, or a value whose base value overflows.
+    /// regions or [`MAX_UNITS`] units, a year beyond [`MAX_YEAR`], or a value whose base value
+    /// overflows.
     pub fn push(&mut self, row: &FactRow<'_>) -> Result<(), PanelError> {
         // the row's rank in its catalogue is the code here when the catalogues are the same (one
         // comparison of the id says so); else the id is looked up
@@ -615,7 +715,10 @@ impl PanelBuilder {
         let unit_code = match self.unit_codes.get(unit.name.as_str()) {
             Some(&code) => code,
             None => {
-                let code = u16::try_from(p.units.len()).map_err(|_| PanelError::TooManyUnits)?;
+                if p.units.len() >= MAX_UNITS {
+                    return Err(PanelError::TooManyUnits);
+                }
+                let code = p.units.len() as u16;
                 self.unit_codes.insert(unit.name.clone(), code);
                 p.units.push(unit.clone());
                 code
@@ -647,15 +750,11 @@ impl PanelBuilder {
                 p.value_hi_base.push(f64::NAN);
             }
         }
-        p.facts.push(Coded {
-            value: value.to_f64(),
-            indicator,
-            region,
-            year,
-            unit: unit_code,
-            kind: kind_code(kind),
-            bound: bound_code(bound),
-        });
+        let fields =
+            Fields { indicator, region, year, unit: unit_code, kind: kind_code(kind), bound: bound_code(bound) };
+        // the region and unit codes were checked above, the indicator's is a catalogue rank
+        let fact = Coded::new(value.to_f64(), fields).ok_or(PanelError::Year(year))?;
+        p.facts.push(fact);
         if stored {
             p.value_base.push(base);
         }
@@ -676,8 +775,8 @@ impl PanelBuilder {
         // the years' span found in the same pass (the cell index and the engine need it)
         let (mut first, mut last) = (i32::MAX, i32::MIN);
         for f in &mut p.facts {
-            f.region = rank[f.region as usize];
-            (first, last) = (first.min(f.year), last.max(f.year));
+            *f = f.recoded(rank.get(f.region() as usize).copied().unwrap_or(0), f.unit());
+            (first, last) = (first.min(f.year()), last.max(f.year()));
         }
         p.first_year = first;
         p.years = usize::try_from(i64::from(last) - i64::from(first) + 1).unwrap_or(0);
@@ -695,14 +794,14 @@ impl PanelBuilder {
         let mut problems = Vec::new();
         for (first, i) in duplicates {
             let f = p.facts[i];
-            let kind = [Kind::Actual, Kind::Estimate, Kind::Target][f.kind as usize % 3];
+            let kind = [Kind::Actual, Kind::Estimate, Kind::Target][f.kind() as usize % 3];
             problems.push(Diagnostic::new(
                 Location::at(path, p.lines.line(i), 1),
                 format!(
                     "duplicate fact ({}, {}, {}, {kind}): already stated on line {}",
-                    p.indicators[f.indicator as usize].id,
-                    p.regions[f.region as usize],
-                    f.year,
+                    p.indicators[f.indicator() as usize].id,
+                    p.regions[f.region() as usize],
+                    f.year(),
                     p.lines.line(first)
                 ),
             ));
@@ -722,7 +821,7 @@ impl PanelBuilder {
 /// Duplicate (first row, later row) pairs of a panel without a cell index, at most 100: the packed
 /// (key, kind) of every row sorted, equal neighbours compared.
 fn sorted_duplicates(p: &Panel) -> Vec<(usize, usize)> {
-    let packed_of = |i: usize| (p.key(i) << 2) | u64::from(p.facts[i].kind);
+    let packed_of = |i: usize| (p.key(i) << 2) | u64::from(p.facts[i].kind());
     let mut packed: Vec<u64> = (0..p.len()).map(packed_of).collect();
     packed.sort_unstable();
     let duplicated: Vec<u64> = packed.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).take(100).collect();
@@ -740,6 +839,95 @@ fn sorted_duplicates(p: &Panel) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn any_fields() -> impl Strategy<Value = Fields> {
+        (0..MAX_INDICATORS as u32, 0..MAX_REGIONS as u32, 0..=MAX_YEAR, 0..MAX_UNITS as u16, 0u8..3, 0u8..7).prop_map(
+            |(indicator, region, year, unit, kind, bound)| Fields { indicator, region, year, unit, kind, bound },
+        )
+    }
+
+    proptest! {
+        /// Every field comes back as packed, and recoding region and unit touches no other field.
+        #[test]
+        fn a_fact_packs_its_fields_and_gives_them_back(
+            value in any::<f64>(),
+            fields in any_fields(),
+            region in 0..MAX_REGIONS as u32,
+            unit in 0..MAX_UNITS as u16,
+        ) {
+            let fact = Coded::new(value, fields).unwrap();
+            prop_assert_eq!(fact.fields(), fields);
+            prop_assert_eq!(fact.value.to_bits(), value.to_bits());
+            prop_assert_eq!(fact.recoded(region, unit).fields(), Fields { region, unit, ..fields });
+        }
+
+        /// Keys are equal exactly when (indicator, region, year) are, and order as they do.
+        #[test]
+        fn keys_order_as_indicator_region_year(a in any_fields(), b in any_fields()) {
+            let (ka, kb) = (Coded::new(0.0, a).unwrap().key(), Coded::new(0.0, b).unwrap().key());
+            prop_assert_eq!(ka.cmp(&kb), (a.indicator, a.region, a.year).cmp(&(b.indicator, b.region, b.year)));
+        }
+    }
+
+    #[test]
+    fn a_code_beyond_its_field_is_refused() {
+        let fits = Fields { indicator: 1, region: 2, year: 2024, unit: 3, kind: 2, bound: 6 };
+        assert!(Coded::new(1.0, fits).is_some());
+        for beyond in [
+            Fields { indicator: MAX_INDICATORS as u32, ..fits },
+            Fields { region: MAX_REGIONS as u32, ..fits },
+            Fields { year: MAX_YEAR + 1, ..fits },
+            Fields { year: -1, ..fits },
+            Fields { unit: MAX_UNITS as u16, ..fits },
+            Fields { kind: 4, ..fits },
+            Fields { bound: 8, ..fits },
+        ] {
+            assert_eq!(Coded::new(1.0, beyond), None, "{beyond:?}");
+        }
+    }
+
+    #[test]
+    fn a_panel_refuses_a_unit_or_year_beyond_its_codes() {
+        use std::collections::HashMap;
+        use zhibiao_core::{Bound, Direction, Fact, Indicator, Kind};
+        let gdp = Indicator::minimal("economy.gdp", "economy", "u0", Direction::Up);
+        let fact = |unit: String, year: i32| Fact {
+            indicator: "economy.gdp".into(),
+            region: "421200".into(),
+            year,
+            kind: Kind::Actual,
+            bound: Bound::Eq,
+            value: "1".parse().unwrap(),
+            value_hi: None,
+            unit,
+            source: None,
+            quote: None,
+            note: None,
+        };
+        let table: HashMap<String, Resolved> = (0..=MAX_UNITS)
+            .map(|k| {
+                let name = format!("u{k}");
+                let unit = Resolved {
+                    name: name.clone(),
+                    dimension: "u0".into(),
+                    base: "u0".into(),
+                    factor: "1".parse().unwrap(),
+                    factor_f64: 1.0,
+                };
+                (name, unit)
+            })
+            .collect();
+        let mut builder = PanelBuilder::new(vec![gdp.clone()], Normalise::Float64);
+        for k in 0..MAX_UNITS {
+            builder.push_fact(&fact(format!("u{k}"), 2000 + (k % 30) as i32), Units::Table(&table), 2).unwrap();
+        }
+        let over = builder.push_fact(&fact(format!("u{MAX_UNITS}"), 2031), Units::Table(&table), 3);
+        assert_eq!(over, Err(PanelError::TooManyUnits));
+        let mut builder = PanelBuilder::new(vec![gdp], Normalise::Float64);
+        let year = builder.push_fact(&fact("u0".into(), MAX_YEAR + 1), Units::Table(&table), 2);
+        assert_eq!(year, Err(PanelError::Year(MAX_YEAR + 1)));
+    }
 
     #[test]
     fn region_codes_tell_every_name_apart() {
@@ -786,7 +974,7 @@ mod tests {
             match (outcome, codes) {
                 (Ok(()), Ok(codes)) => {
                     let panel = builder.finish(Path::new("facts.csv")).unwrap();
-                    let got: Vec<u32> = panel.facts.iter().map(|f| f.indicator).collect();
+                    let got: Vec<u32> = panel.facts.iter().map(Coded::indicator).collect();
                     assert_eq!(got, codes, "{catalogue:?}");
                 }
                 (Err(PanelError::UnknownIndicator(id)), Err(expected)) => assert_eq!(id, expected),

@@ -299,8 +299,15 @@ fn sources() {
 /// Runs `zhibiao assess` on the tiny benchmark panel with one file replaced; checks the exit code,
 /// the message and that the output folder's previous contents are untouched.
 fn assess_case(case: &str, file: &str, bytes: &[u8], code: u8, expected: &str) {
+    assess_files(case, &[(file, bytes)], code, expected);
+}
+
+/// [`assess_case`] with several files replaced.
+fn assess_files(case: &str, files: &[(&str, &[u8])], code: u8, expected: &str) {
     let dir = copy_fixture("bench-tiny", case);
-    std::fs::write(dir.join(file), bytes).unwrap();
+    for (file, bytes) in files {
+        std::fs::write(dir.join(file), bytes).unwrap();
+    }
     let out_dir = dir.join("out");
     std::fs::create_dir_all(&out_dir).unwrap();
     std::fs::write(out_dir.join("assessment.csv"), "previous\n").unwrap();
@@ -375,6 +382,32 @@ fn panels() {
     for i in 0..5_000 {
         bad.push_str(&format!("economy.nope,{i},2024,target,eq,1,%\n"));
     }
+    // past the limits of a panel's codes: a clear message, no output
+    let mut catalogue = String::from("id,domain,unit,direction\n");
+    for i in 0..=zhibiao_panel::MAX_INDICATORS {
+        catalogue.push_str(&format!("economy.i{i},economy,亿元,up\n"));
+    }
+    assess_case(
+        "panel-too-many-indicators",
+        "indicators.csv",
+        catalogue.as_bytes(),
+        1,
+        "{dir}/indicators.csv: the catalogue lists 131073 indicators; a panel holds at most 131072",
+    );
+    let (mut units, mut facts) = (
+        std::fs::read_to_string(repo_path("tests/fixtures/bench-tiny/units.csv")).unwrap(),
+        String::from("indicator,region,year,kind,bound,value,unit\n"),
+    );
+    for i in 0..=zhibiao_panel::MAX_UNITS {
+        units.push_str(&format!("u{i},元,1\n"));
+        facts.push_str(&format!("economy.gdp_growth,{i},2024,actual,eq,1,u{i}\n"));
+    }
+    assess_files(
+        "panel-too-many-units",
+        &[("units.csv", units.as_bytes()), ("facts.csv", facts.as_bytes())],
+        1,
+        "{dir}/facts.csv:1026:1: more than 1024 units",
+    );
     assess_case(
         "panel-million-bad-rows",
         "facts.csv",

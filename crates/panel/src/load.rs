@@ -1,7 +1,7 @@
 //! Loading an analyst's panel: a facts file streamed on every core and validated row by row with
 //! the facts contract, a catalogue, and an optional units table.
 
-use crate::panel::{Panel, PanelBuilder};
+use crate::panel::{MAX_INDICATORS, Panel, PanelBuilder};
 use std::collections::HashMap;
 use std::path::Path;
 use zhibiao_core::Indicator;
@@ -49,24 +49,26 @@ pub fn load_panel(
             let spare: std::sync::Mutex<Vec<PanelBuilder>> = std::sync::Mutex::new(Vec::new());
             let new_part = || {
                 let recycled = spare.lock().ok().and_then(|mut s| s.pop());
-                (recycled.unwrap_or_else(|| template.part()), None::<String>)
+                (recycled.unwrap_or_else(|| template.part()), None::<Diagnostic>)
             };
-            let row = |part: &mut (PanelBuilder, Option<String>), row: &facts::FactRow<'_>| {
+            let row = |part: &mut (PanelBuilder, Option<Diagnostic>), row: &facts::FactRow<'_>| {
                 if part.1.is_none()
                     && let Err(why) = part.0.push(row)
                 {
-                    part.1 = Some(format!("line {}: {why}", row.line));
+                    part.1 = Some(Diagnostic::new(Location::at(facts_path, row.line, 1), why.to_string()));
                 }
             };
-            let mut limit: Option<String> = None;
-            let mut merge = |(mut part, why): (PanelBuilder, Option<String>)| {
+            // the first row past a limit of the panel's codes, located where a part met it (a
+            // limit met only when parts are merged has no line)
+            let mut limit: Option<Diagnostic> = None;
+            let mut merge = |(mut part, why): (PanelBuilder, Option<Diagnostic>)| {
                 if limit.is_none() {
                     limit = why;
                 }
                 if limit.is_none()
                     && let Err(why) = builder.absorb_from(&mut part)
                 {
-                    limit = Some(why.to_string());
+                    limit = Some(Diagnostic::new(Location::file(facts_path), why.to_string()));
                 }
                 if let Ok(mut s) = spare.lock()
                     && s.len() < 8
@@ -78,9 +80,7 @@ pub fn load_panel(
             let threads = std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8);
             let workers = facts::Workers { threads, new_part: &new_part, row: &row };
             facts::stream_facts_parallel(facts_path, file, &context, &mut diagnostics, workers, &mut merge);
-            if let Some(why) = limit {
-                diagnostics.push(Diagnostic::new(Location::file(facts_path), why));
-            }
+            diagnostics.extend(limit);
         }
     }
     if let Some(d) = Diagnostics::from_vec(diagnostics) {
@@ -138,6 +138,13 @@ impl PanelInputs {
         let catalogue: Vec<Indicator> = read_text(indicators_path, &mut diagnostics)
             .map(|t| domain::parse_catalogue(indicators_path, &t, domain::CatalogueKind::Panel, &mut diagnostics))
             .unwrap_or_default();
+        if catalogue.len() > MAX_INDICATORS {
+            let count = catalogue.len();
+            diagnostics.push(Diagnostic::new(
+                Location::file(indicators_path),
+                format!("the catalogue lists {count} indicators; a panel holds at most {MAX_INDICATORS}"),
+            ));
+        }
         if let Some(d) = Diagnostics::from_vec(diagnostics) {
             return Err(d);
         }

@@ -489,7 +489,8 @@ pub struct PanelBuilder {
 
 impl PanelBuilder {
     /// A builder over a catalogue, normalising values the way `mode` says.
-    /// Catalogues beyond [`MAX_INDICATORS`] are cut there (no real catalogue comes near).
+    /// Catalogues beyond [`MAX_INDICATORS`] are cut there (`load_panel` refuses them first, with a
+    /// message; no real catalogue comes near).
     pub fn new(mut indicators: Vec<Indicator>, mode: Normalise) -> PanelBuilder {
         indicators.sort_by(|a, b| a.id.cmp(&b.id));
         indicators.truncate(MAX_INDICATORS);

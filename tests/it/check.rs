@@ -181,8 +181,8 @@ fn a_source_that_fails_to_load_is_reported_once() {
     std::fs::remove_dir_all(&tmp).unwrap();
 }
 
-/// Rows audit 12-17 found wrong (`data/audits/panel-sample-2026-12-17.md`), read again from their
-/// reports with the full catalogue: each stays right.
+/// Rows audits 12-17 and 12-18 found wrong (`data/audits/panel-sample-2026-12-17.md`, `-18.md`),
+/// read again from their reports with the full catalogue: each stays right.
 #[test]
 fn rows_the_12_17_audit_found_wrong_stay_right() {
     let catalogue: Vec<zhibiao_core::Indicator> =
@@ -200,6 +200,11 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         ("320000-2006", "新建改建农村公路4万公里", "agriculture.rural_roads_built_rebuilt_five_year"),
         // …not a level it reaches at the end (湖北 2006)
         ("420000-2006", "力争2010年旅游总收入达到800亿元", "economy.tourism_revenue"),
+        // audit 12-18: an amount built over a reviewed period is its total, in a paragraph that
+        // opens with the period (安徽 2013, 这五年) or in a five-year review's part after a lead-in
+        // (山西 2016, 五年来…)
+        ("340000-2013", "农村公路4.6万公里", "agriculture.rural_roads_built_rebuilt_five_year"),
+        ("140000-2016", "农村公路19065公里", "agriculture.rural_roads_built_rebuilt_five_year"),
     ] {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
         let options = zhibiao_extract::Options {

@@ -426,8 +426,6 @@ pub(crate) fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
 pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
     const OPENERS: &[&str] =
         &["过去五年", "过去5年", "过去的五年", "五年来", "5年来", "这五年", "五年间", "五年累计", "五年共", "本届政府"];
-    const ANCHORS: &[&str] =
-        &["去年", "一年来", "过去一年", "过去的一年", "刚刚过去的", "全年", "当年", "今年", "比上年", "同比", "预计"];
     let cs: Vec<char> = paragraph.chars().collect();
     let opens_period = |from: usize| {
         let head: String =
@@ -440,8 +438,21 @@ pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
                 && plan_period_end(&head).is_some_and(|end| end <= reviewed)
                 && head.find('“').is_some_and(|i| i < 6))
     };
-    // a sentence or clause that opens with a year is about that year (2012年，…); a year inside a
-    // sentence (由2017年的…增加到…) is not
+    let opener = std::iter::once(0)
+        .chain(cs.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？')).map(|(i, _)| i + 1))
+        .filter(|&from| from < cs.len() && opens_period(from))
+        .max();
+    let Some(opener) = opener else { return false };
+    year_anchor(paragraph).is_none_or(|a| a < opener)
+}
+
+/// Where a paragraph, up to a figure, last names a single year (the character offset): a word for
+/// one (去年, 一年来, 全年, 比上年, 预计) or a sentence or clause that opens with a year (2012年，…);
+/// a year inside a sentence (由2017年的…增加到…) names none.
+pub(crate) fn year_anchor(paragraph: &str) -> Option<usize> {
+    const ANCHORS: &[&str] =
+        &["去年", "一年来", "过去一年", "过去的一年", "刚刚过去的", "全年", "当年", "今年", "比上年", "同比", "预计"];
+    let cs: Vec<char> = paragraph.chars().collect();
     let sentence_years = years_in(paragraph).into_iter().map(|(at, _)| at).filter(|&at| {
         cs[..at]
             .iter()
@@ -449,14 +460,8 @@ pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
             .find(|c| !c.is_whitespace() && !"—-".contains(**c))
             .is_none_or(|c| matches!(c, '。' | '！' | '？' | '，' | '；' | '：'))
     });
-    let opener = std::iter::once(0)
-        .chain(cs.iter().enumerate().filter(|(_, c)| matches!(c, '。' | '！' | '？')).map(|(i, _)| i + 1))
-        .filter(|&from| from < cs.len() && opens_period(from))
-        .max();
-    let Some(opener) = opener else { return false };
     let chars_before = |byte: usize| paragraph[..byte].chars().count();
-    let anchor = ANCHORS.iter().filter_map(|w| paragraph.rfind(w)).map(chars_before).chain(sentence_years).max();
-    anchor.is_none_or(|a| a < opener)
+    ANCHORS.iter().filter_map(|w| paragraph.rfind(w)).map(chars_before).chain(sentence_years).max()
 }
 
 /// The heading of a numbered line that runs on into its paragraph after a space (二、“十二五”时期

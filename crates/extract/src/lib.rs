@@ -858,14 +858,27 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w))
                 && !["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w))
         };
+        // and so is such an amount in a review of a period that has ended (这五年…新建改建国省干道
+        // 5900公里、农村公路4.6万公里): in a paragraph that speaks of the period, or in a five-year
+        // review's part in a paragraph that names no single year (五年来，我们持续加强基础设施… as
+        // the lead-in before 大力改善交通条件。…新建改建…农村公路19065公里)
+        // (built, not completed: 完成全社会固定资产投资1824.9亿元，是2010年的3.2倍 in a review is the
+        // last year's level)
+        let review_built = kind != Kind::Target
+            && span == label::Span::Year
+            && measure == Measure::Level
+            && built()
+            && ["新建", "改建", "建设"].iter().any(|w| before.contains(w))
+            && (over_past_period()
+                || (part.kind == PartKind::FiveYearReview && layout::year_anchor(paragraph).is_none()));
         let plan_period = kind == Kind::Target
             && part.kind == PartKind::FiveYearGoals
             && span == label::Span::Year
             && !["每年", "年年", "一年", "今年", "全年", "本年"].iter().any(|w| full_sentence.contains(w));
         let plan_total = |i: &Indicator| {
-            plan_period
-                && (measure == Measure::Increment
-                    || (measure == Measure::Level && built() && matcher.over(i, label::Span::FiveYearTotal).is_some()))
+            let built_total =
+                || measure == Measure::Level && built() && matcher.over(i, label::Span::FiveYearTotal).is_some();
+            (plan_period && (measure == Measure::Increment || built_total())) || (review_built && built_total())
         };
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they

@@ -205,6 +205,13 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         // (山西 2016, 五年来…)
         ("340000-2013", "农村公路4.6万公里", "agriculture.rural_roads_built_rebuilt_five_year"),
         ("140000-2016", "农村公路19065公里", "agriculture.rural_roads_built_rebuilt_five_year"),
+        // a flow in an item (二是…) of a list led by a paragraph that speaks of the past five years
+        // (荆州 2021, 过去这五年…): the period's, and no five-year id exists (audit 12-18 row 46)…
+        ("421000-2021", "高新技术企业210家", ""),
+        // …or one exists (贵州 2013, ——…城镇新增就业132万人 after 过去五年…)
+        ("520000-2013", "城镇新增就业132万人", "livelihood.urban_new_jobs_five_year"),
+        // …but a count the period reached is a stock at its end (湖北 2026, 十四五)
+        ("420000-2026", "国家级绿色工厂达到268家", "ecology.green_factories_national"),
     ] {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
         let options = zhibiao_extract::Options {

@@ -424,8 +424,19 @@ pub(crate) fn period_named(text: &str, planned: i32) -> Option<Option<i32>> {
 /// period, not one year's. A period named inside a sentence (达到五年来最好水平, 过去五年年均增长7.5%)
 /// opens nothing.
 pub(crate) fn over_past_period(paragraph: &str, reviewed: i32) -> bool {
-    const OPENERS: &[&str] =
-        &["过去五年", "过去5年", "过去的五年", "五年来", "5年来", "这五年", "五年间", "五年累计", "五年共", "本届政府"];
+    const OPENERS: &[&str] = &[
+        "过去五年",
+        "过去5年",
+        "过去的五年",
+        "过去这五年",
+        "五年来",
+        "5年来",
+        "这五年",
+        "五年间",
+        "五年累计",
+        "五年共",
+        "本届政府",
+    ];
     let cs: Vec<char> = paragraph.chars().collect();
     let opens_period = |from: usize| {
         let head: String =

@@ -110,6 +110,48 @@ fn paragraph_start(chars: &[char], at: usize) -> usize {
     (0..at.min(chars.len())).rev().find(|&i| chars[i] == '\n').map_or(0, |i| i + 1)
 }
 
+/// Whether a paragraph is an item of a list of paragraphs: it opens with 一是 … 十是, （一） … （十）
+/// or a dash (——).
+fn is_listed_item(paragraph: &[char]) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let t: Vec<char> = paragraph.iter().copied().skip_while(|c| c.is_whitespace()).take(5).collect();
+    let numbered = t.iter().take_while(|c| NUMERALS.contains(**c)).count();
+    (numbered > 0 && t.get(numbered) == Some(&'是'))
+        || (matches!(t.first(), Some('（' | '(')) && {
+            let inner = t[1..].iter().take_while(|c| NUMERALS.contains(**c)).count();
+            inner > 0 && matches!(t.get(1 + inner), Some('）' | ')'))
+        })
+        || t.starts_with(&['—', '—'])
+}
+
+/// The paragraph that leads the list of paragraphs whose item starts at `start` (the first
+/// paragraph before it that is not an item, blank lines skipped), when the paragraph at `start` is
+/// an item; at most twenty items back.
+fn lead_in(chars: &[char], start: usize) -> Option<String> {
+    let line_end = |from: usize| (from..chars.len()).find(|&i| chars[i] == '\n').unwrap_or(chars.len());
+    if !is_listed_item(&chars[start..line_end(start)]) {
+        return None;
+    }
+    let mut at = start;
+    for _ in 0..20 {
+        // the previous non-blank line
+        let mut end = at.checked_sub(1)?;
+        while end > 0 && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let from = paragraph_start(chars, end);
+        let line = &chars[from..end];
+        if line.iter().all(|c| c.is_whitespace()) {
+            return None;
+        }
+        if !is_listed_item(line) {
+            return Some(line.iter().collect());
+        }
+        at = from;
+    }
+    None
+}
+
 /// The digits a clause writes, but for those of counts of policy measures (20个方面, 50条措施).
 fn counted_digits(clause: &str) -> usize {
     let chars: Vec<char> = clause.chars().collect();
@@ -553,7 +595,17 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let paragraph: &str = &text[byte_at[paragraph_start(&chars, n.start)]..byte_at[n.start]];
         // whether the paragraph, up to the figure, speaks of a period that has ended (read once, when asked)
         let past_period = std::cell::OnceCell::new();
-        let over_past_period = || *past_period.get_or_init(|| layout::over_past_period(paragraph, layout.reviewed));
+        // (or, in an item of a list of paragraphs, 一是…, （二）…, ——…, naming no single year itself,
+        // whether the paragraph that leads the list ends speaking of it: 过去这五年，是荆州…最好的五年。
+        // then 二是产业质量明显提升。…新增…高新技术企业210家)
+        let over_past_period = || {
+            *past_period.get_or_init(|| {
+                layout::over_past_period(paragraph, layout.reviewed)
+                    || (layout::year_anchor(paragraph).is_none()
+                        && lead_in(&chars, paragraph_start(&chars, n.start))
+                            .is_some_and(|lead| layout::over_past_period(&lead, layout.reviewed)))
+            })
+        };
         let bare_change = {
             let b = before
                 .trim()
@@ -845,19 +897,19 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // a flow stated over a period that has ended (五年来…新增城镇就业20.4万人) is the period's
         // total: its five-year id, or none (never the annual id); a count with no five-year id may
         // be a stock (高新技术企业达到1200家) and stays
+        // (a count the period reached, 国家级绿色工厂达到268家, is a stock at its end, not a flow)
+        let reached = ["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w));
         let period_total = kind != Kind::Target
             && span == label::Span::Year
             && matches!(measure, Measure::Increment | Measure::Count | Measure::Growth | Measure::Change)
+            && !(measure == Measure::Count && reached)
             && over_past_period();
         // so is a flow a five-year plan sets (十一五…新增城镇就业100万人以上), unless it says it is a
         // year's (每年新增就业20万人; 今年发展的主要预期目标是…城镇新增就业63万人以上)
         // (a flow by its measure, or an amount the catalogue totals over five years, built or done in
         // the period: 新建改建农村公路4万公里, 全社会固定资产投资完成5万亿元; not a level the period ends
         // at: 旅游总收入达到800亿元, 全社会固定资产投资突破3万亿元)
-        let built = || {
-            ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w))
-                && !["达到", "突破", "超过", "达"].iter().any(|w| before.contains(w))
-        };
+        let built = || ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w)) && !reached;
         // and so is such an amount in a review of a period that has ended (这五年…新建改建国省干道
         // 5900公里、农村公路4.6万公里): in a paragraph that speaks of the period, or in a five-year
         // review's part in a paragraph that names no single year (五年来，我们持续加强基础设施… as

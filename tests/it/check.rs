@@ -227,3 +227,27 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         assert_eq!(fact.fact.indicator, indicator, "{doc}: {:?}", fact.fact.quote);
     }
 }
+
+/// Audit 12-18 row 26: a base of a change in a sentence that opens comparing with a year (与2002年相比，
+/// …高速公路通车里程由1231公里增加到3439公里) is of that year, read again from its report.
+#[test]
+fn a_base_in_a_sentence_comparing_with_a_year_is_of_that_year() {
+    let catalogue: Vec<zhibiao_core::Indicator> =
+        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    let doc = "410000-2007";
+    let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
+    let options = zhibiao_extract::Options {
+        source: Some(doc.to_owned()),
+        successions: zhibiao_cli::successions(),
+        ..Default::default()
+    };
+    let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();
+    for (quote_ends_with, year) in [("高速公路通车里程由1231公里", 2002), ("全省生产总值由6035亿元", 2002)]
+    {
+        let fact = found
+            .iter()
+            .find(|e| e.fact.quote.as_deref().is_some_and(|q| q.ends_with(quote_ends_with)))
+            .unwrap_or_else(|| panic!("{doc}: no fact quoting …{quote_ends_with}"));
+        assert_eq!((fact.fact.year, fact.fact.kind), (year, zhibiao_core::Kind::Actual), "{:?}", fact.fact.quote);
+    }
+}

@@ -237,6 +237,20 @@ pub(crate) fn compared_with(clause: &str, year: i32) -> Option<(i32, i32)> {
     (from < year).then_some((from, year))
 }
 
+/// The year a sentence's opening clause compares with (与2002年相比，全省生产总值由6035亿元增加到12464亿
+/// 元…: 2002, the year every base of a change in the sentence is of), when it is before `reviewed`.
+pub(crate) fn compared_from(sentence: &str, reviewed: i32) -> Option<i32> {
+    let first = sentence.trim_start().split(['，', ',']).next()?;
+    let (at, year) = *years_in(first).first()?;
+    let opening: String = first.chars().take(at).collect();
+    let rest: String = first.chars().skip(at + 5).collect();
+    let compares =
+        ["与", "同", "和", "较"].iter().any(|w| opening.trim_start().trim_start_matches("各位代表！").ends_with(w))
+            && opening.chars().count() <= 3
+            && ["相比", "比较"].iter().any(|w| rest.starts_with(w));
+    (compares && year < reviewed).then_some(year)
+}
+
 /// Whether the sentence up to a figure (to its ；) dates it to part of a year: in the figure's own
 /// clause (规模以上工业企业利润1-11月增长31.2%) or in the sentence's first (我省一季度地区生产总值下降3%，
 /// …社会消费品零售总额下降13%; 前三季度，城乡居民收入分别增长7.3%), unless a 全年 or 年底 after it takes

@@ -788,6 +788,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
             let five = part.kind == PartKind::FiveYearReview
                 || over_past_period()
                 || names_five_years(paragraph, &["累计", "年均"]);
+            // (a year the sentence opens comparing with, 与2002年相比，…由1231公里增加到3439公里, is
+            // the base's)
+            let written = written.or_else(|| layout::compared_from(&full_sentence, layout.reviewed));
             year = written.unwrap_or(match kind {
                 Kind::Target => layout.reviewed,
                 _ if five => layout.reviewed - 5,

@@ -859,13 +859,21 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     // and its text looks to a plan period after the reviewed year (“十四五”时期…, 今后五年…), sets
     // that period's goals
     let numbered_at = |at: usize| chars.get(at).is_some_and(|c| "一二三四五六七八九十".contains(*c));
-    if let Some(reviewed) = review_year
+    // (a five-year review's heading may name no year, 一、抢抓机遇，开拓奋进的五年: then the year before
+    // the plan the date line or the caller gives)
+    let reviewed_hint = review_year
+        .or(hints.year_reviewed)
+        .or_else(|| delivered.map(|d| if d.month == 12 { d.year } else { d.year - 1 }))
+        .or(hints.year_delivered.map(|y| y - 1));
+    if let Some(reviewed) = reviewed_hint
         && let Some(r) = headings.iter().position(|h| matches!(h.1, HeadingKind::Review { .. }) && numbered_at(h.0))
         && let Some(i) = (r + 1..headings.len()).find(|&i| numbered_at(headings[i].0))
         && headings[i].1 == HeadingKind::Other
         && headings[i + 1..].iter().any(|h| h.1 == HeadingKind::Plan && numbered_at(h.0))
     {
-        let end = headings.get(i + 1).map_or(chars.len(), |h| h.0);
+        // (to the next numbered heading: a heading broken over two lines, 二、励精图治，奋力开创科学发展 /
+        // 加速崛起的新局面, leaves its second line a heading of no kind)
+        let end = headings[i + 1..].iter().find(|h| numbered_at(h.0)).map_or(chars.len(), |h| h.0);
         let section: String = chars[headings[i].0..end].iter().collect();
         let ahead = ["今后五年", "未来五年", "今后5年", "未来5年"].iter().any(|w| section.contains(w));
         let period = PLAN_PERIODS
@@ -1190,6 +1198,11 @@ mod tests {
         // a heading that names the years it closes reviews them (安徽 2008, 宁夏 2008)
         let text = "各位代表：\n一、抢抓机遇，开拓奋进的五年\n过去的一年，是本届政府任期最后一年。进出口总额增长30.1%。\n二、2008年工作安排\n增长10%。\n";
         assert_eq!(summary(text), "2007→2008 headings [Opening@0:2007 FiveYearReview@6:2007 Plan@53:2008]");
+        // …and so does such a part after a five-year review whose heading names no year, its heading
+        // broken over two lines (安徽 2008: 二、励精图治，奋力开创科学发展 / 加速崛起的新局面)
+        let text = "（2008年1月25日）\n一、抢抓机遇，开拓奋进的五年\n增长11%。\n二、励精图治，奋力开创科学发展\n加速崛起的新局面\n今后五年，新建改建农村公路4万公里。\n三、真抓实干，全力做好2008年各项工作\n增长10%。\n";
+        let found = summary(text);
+        assert!(found.contains("FiveYearGoals@") && found.contains(":2012 Plan@"), "{found}");
         // a first plan heading of one year before one of the next is the review (四川 2020)
         let text = "各位代表：\n一、关于新冠肺炎疫情防控\n二、关于2019年工作\n增长7.5%。\n三、关于2020年目标任务及考虑\n增长6%。\n";
         assert!(summary(text).starts_with("2019→2020 headings"), "{}", summary(text));

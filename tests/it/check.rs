@@ -212,6 +212,10 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         ("520000-2013", "城镇新增就业132万人", "livelihood.urban_new_jobs_five_year"),
         // …but a count the period reached is a stock at its end (湖北 2026, 十四五)
         ("420000-2026", "国家级绿色工厂达到268家", "ecology.green_factories_national"),
+        // audit 12-21 row 38: after 分别达到…元和…元, 年均实际增长a和b are the list's changes in its
+        // order (北京 2013: urban first; 广东 2003: rural first, so 6.3% is the urban one)
+        ("110000-2013", "年均实际增长7.5%", "livelihood.urban_income_growth_five_year_average"),
+        ("440000-2003", "五年年均实际增长3.8％和6.3％", "livelihood.urban_income_growth_five_year_average"),
     ] {
         let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
         let options = zhibiao_extract::Options {

@@ -451,8 +451,8 @@ pub fn read(
         let names_part = trim_qualifiers(&names_part, false).to_owned();
         // 分别实际增长10%: a qualifier of the comparison before the change word
         let tail = trim_qualifiers(&clause[figures..], true);
-        // (年均增长12.6%和13.2%: the span before the change word)
-        let tail = without_span(tail).to_owned();
+        // (年均增长12.6%和13.2%: the span before the change word; 年均实际增长: and a qualifier after it)
+        let tail = trim_qualifiers(without_span(tail), true).to_owned();
         let mut names: Vec<String> = names_part
             .split(['、', '和', '及', '与'])
             .map(|n| strip_prefixes(n.to_owned()))

@@ -836,8 +836,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let implicit_list = !before.contains("分别") && in_clause >= 2 && {
             let clause: String = chars[clause_start..clause_end].iter().collect();
             let clause = label::trim_qualifiers(clause.trim_start(), true);
-            // (over a span too: 城乡居民人均收入分别达到2.96万元和1.22万元，年均增长12.6%和13.2%)
-            let clause = label::without_span(clause);
+            // (over a span too: 城乡居民人均收入分别达到2.96万元和1.22万元，年均增长12.6%和13.2%; and
+            // with a qualifier after the span: 年均实际增长7.5%和8.7%)
+            let clause = label::trim_qualifiers(label::without_span(clause), true);
             ["增长", "分别增长", "提高", "下降"].iter().any(|w| clause.starts_with(w))
                 && (clause.contains('和') || clause.contains('、'))
         };

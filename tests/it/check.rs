@@ -87,8 +87,7 @@ fn extraction_quality_on_the_curated_sources_does_not_fall() {
 #[test]
 fn extraction_quality_on_the_development_set_does_not_fall() {
     use zhibiao_extract::eval::{GOLD_FLOORS, GoldScore, load_gold, score_doc};
-    let catalogue: Vec<zhibiao_core::Indicator> =
-        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    let catalogue = catalogue();
     let successions = zhibiao_cli::successions();
     let mut total = GoldScore::default();
     for (_, doc) in load_gold(&zhibiao_tests::root().join("tests/gold")).unwrap() {
@@ -185,8 +184,7 @@ fn a_source_that_fails_to_load_is_reported_once() {
 /// read again from their reports with the full catalogue: each stays right.
 #[test]
 fn rows_the_12_17_audit_found_wrong_stay_right() {
-    let catalogue: Vec<zhibiao_core::Indicator> =
-        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
+    let catalogue = catalogue();
     for (doc, quote_ends_with, indicator) in [
         // a five-year plan's flow is the period's total (云南 2006, 十一五)
         ("530000-2006", "新增城镇就业100万人以上", "livelihood.urban_new_jobs_five_year"),
@@ -217,18 +215,9 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
         ("110000-2013", "年均实际增长7.5%", "livelihood.urban_income_growth_five_year_average"),
         ("440000-2003", "五年年均实际增长3.8％和6.3％", "livelihood.urban_income_growth_five_year_average"),
     ] {
-        let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
-        let options = zhibiao_extract::Options {
-            source: Some(doc.to_owned()),
-            successions: zhibiao_cli::successions(),
-            ..Default::default()
-        };
-        let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();
-        let fact = found
-            .iter()
-            .find(|e| e.fact.quote.as_deref().is_some_and(|q| q.ends_with(quote_ends_with)))
-            .unwrap_or_else(|| panic!("{doc}: no fact quoting …{quote_ends_with}"));
-        assert_eq!(fact.fact.indicator, indicator, "{doc}: {:?}", fact.fact.quote);
+        let found = extracted(doc, &catalogue);
+        let fact = quoting(&found, doc, quote_ends_with);
+        assert_eq!(fact.indicator, indicator, "{doc}: {:?}", fact.quote);
     }
 }
 
@@ -236,22 +225,33 @@ fn rows_the_12_17_audit_found_wrong_stay_right() {
 /// …高速公路通车里程由1231公里增加到3439公里) is of that year, read again from its report.
 #[test]
 fn a_base_in_a_sentence_comparing_with_a_year_is_of_that_year() {
-    let catalogue: Vec<zhibiao_core::Indicator> =
-        zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect();
     let doc = "410000-2007";
+    let found = extracted(doc, &catalogue());
+    for (quote_ends_with, year) in [("高速公路通车里程由1231公里", 2002), ("全省生产总值由6035亿元", 2002)]
+    {
+        let fact = quoting(&found, doc, quote_ends_with);
+        assert_eq!((fact.year, fact.kind), (year, zhibiao_core::Kind::Actual), "{:?}", fact.quote);
+    }
+}
+
+/// Every domain's catalogue, as `zhibiao extract` reads reports with.
+fn catalogue() -> Vec<zhibiao_core::Indicator> {
+    zhibiao_cli::domains().iter().flat_map(|d| zhibiao_core::domain::catalogue(*d).unwrap()).collect()
+}
+
+/// What `zhibiao extract` finds in corpus report `doc`.
+fn extracted(doc: &str, catalogue: &[zhibiao_core::Indicator]) -> Vec<zhibiao_extract::Extracted> {
     let text = std::fs::read_to_string(zhibiao_tests::root().join(format!("data/corpus/{doc}.txt"))).unwrap();
     let options = zhibiao_extract::Options {
         source: Some(doc.to_owned()),
         successions: zhibiao_cli::successions(),
         ..Default::default()
     };
-    let found = zhibiao_extract::extract(&text, &catalogue, &options).unwrap();
-    for (quote_ends_with, year) in [("高速公路通车里程由1231公里", 2002), ("全省生产总值由6035亿元", 2002)]
-    {
-        let fact = found
-            .iter()
-            .find(|e| e.fact.quote.as_deref().is_some_and(|q| q.ends_with(quote_ends_with)))
-            .unwrap_or_else(|| panic!("{doc}: no fact quoting …{quote_ends_with}"));
-        assert_eq!((fact.fact.year, fact.fact.kind), (year, zhibiao_core::Kind::Actual), "{:?}", fact.fact.quote);
-    }
+    zhibiao_extract::extract(&text, catalogue, &options).unwrap()
+}
+
+/// The first fact of `found` whose quote ends with `quote_ends_with`.
+fn quoting<'a>(found: &'a [zhibiao_extract::Extracted], doc: &str, quote_ends_with: &str) -> &'a zhibiao_core::Fact {
+    let hit = found.iter().find(|e| e.fact.quote.as_deref().is_some_and(|q| q.ends_with(quote_ends_with)));
+    &hit.unwrap_or_else(|| panic!("{doc}: no fact quoting …{quote_ends_with}")).fact
 }

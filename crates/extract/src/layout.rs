@@ -244,10 +244,9 @@ pub(crate) fn compared_from(sentence: &str, reviewed: i32) -> Option<i32> {
     let (at, year) = *years_in(first).first()?;
     let opening: String = first.chars().take(at).collect();
     let rest: String = first.chars().skip(at + 5).collect();
-    let compares =
-        ["与", "同", "和", "较"].iter().any(|w| opening.trim_start().trim_start_matches("各位代表！").ends_with(w))
-            && opening.chars().count() <= 3
-            && ["相比", "比较"].iter().any(|w| rest.starts_with(w));
+    let compares = ["与", "同", "和", "较"].iter().any(|w| opening.ends_with(w))
+        && opening.chars().count() <= 3
+        && ["相比", "比较"].iter().any(|w| rest.starts_with(w));
     (compares && year < reviewed).then_some(year)
 }
 
@@ -864,10 +863,9 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     let numbered_at = |at: usize| chars.get(at).is_some_and(|c| "一二三四五六七八九十".contains(*c));
     // (a five-year review's heading may name no year, 一、抢抓机遇，开拓奋进的五年: then the year before
     // the plan the date line or the caller gives)
-    let reviewed_hint = review_year
-        .or(hints.year_reviewed)
-        .or_else(|| delivered.map(|d| if d.month == 12 { d.year } else { d.year - 1 }))
-        .or(hints.year_delivered.map(|y| y - 1));
+    let date_plan = delivered.map(|d| if d.month == 12 { d.year + 1 } else { d.year });
+    let reviewed_hint =
+        review_year.or(hints.year_reviewed).or(date_plan.or(hints.year_delivered).map(|planned| planned - 1));
     if let Some(reviewed) = reviewed_hint
         && let Some(r) = headings.iter().position(|h| matches!(h.1, HeadingKind::Review { .. }) && numbered_at(h.0))
         && let Some(i) = (r + 1..headings.len()).find(|&i| numbered_at(headings[i].0))
@@ -897,7 +895,6 @@ pub(crate) fn layout_of(chars: &[char], hints: Hints) -> Layout {
     // a five-year review heading names no year of its own: it ends the year before the plan
     let five_year_review_only =
         headings.iter().all(|(_, k, ys, _)| !matches!(k, HeadingKind::Review { .. }) || ys.is_empty());
-    let date_plan = delivered.map(|d| if d.month == 12 { d.year + 1 } else { d.year });
     let planned = match (hints.year_reviewed, plan_year, review_year) {
         (Some(r), _, _) => r + 1,
         (None, Some(p), _) => p,

@@ -595,13 +595,16 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let paragraph: &str = &text[byte_at[paragraph_start(&chars, n.start)]..byte_at[n.start]];
         // whether the paragraph, up to the figure, speaks of a period that has ended (read once, when asked)
         let past_period = std::cell::OnceCell::new();
+        // whether the paragraph, up to the figure, names no single year (read once, when asked)
+        let no_year = std::cell::OnceCell::new();
+        let names_no_year = || *no_year.get_or_init(|| layout::year_anchor(paragraph).is_none());
         // (or, in an item of a list of paragraphs, 一是…, （二）…, ——…, naming no single year itself,
         // whether the paragraph that leads the list ends speaking of it: 过去这五年，是荆州…最好的五年。
         // then 二是产业质量明显提升。…新增…高新技术企业210家)
         let over_past_period = || {
             *past_period.get_or_init(|| {
                 layout::over_past_period(paragraph, layout.reviewed)
-                    || (layout::year_anchor(paragraph).is_none()
+                    || (names_no_year()
                         && lead_in(&chars, paragraph_start(&chars, n.start))
                             .is_some_and(|lead| layout::over_past_period(&lead, layout.reviewed)))
             })
@@ -913,7 +916,9 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         // (a flow by its measure, or an amount the catalogue totals over five years, built or done in
         // the period: 新建改建农村公路4万公里, 全社会固定资产投资完成5万亿元; not a level the period ends
         // at: 旅游总收入达到800亿元, 全社会固定资产投资突破3万亿元)
-        let built = || ["新建", "改建", "建设", "完成", "累计"].iter().any(|w| before.contains(w)) && !reached;
+        const BUILDS: &[&str] = &["新建", "改建", "建设"];
+        let says = |words: &[&str]| words.iter().any(|w| before.contains(w));
+        let built = || (says(BUILDS) || says(&["完成", "累计"])) && !reached;
         // and so is such an amount in a review of a period that has ended (这五年…新建改建国省干道
         // 5900公里、农村公路4.6万公里): in a paragraph that speaks of the period, or in a five-year
         // review's part in a paragraph that names no single year (五年来，我们持续加强基础设施… as
@@ -923,18 +928,17 @@ pub fn read_report(text: &str, catalogue: &[Indicator], options: &Options) -> Re
         let review_built = kind != Kind::Target
             && span == label::Span::Year
             && measure == Measure::Level
-            && built()
-            && ["新建", "改建", "建设"].iter().any(|w| before.contains(w))
-            && (over_past_period()
-                || (part.kind == PartKind::FiveYearReview && layout::year_anchor(paragraph).is_none()));
+            && says(BUILDS)
+            && !reached
+            && (over_past_period() || (part.kind == PartKind::FiveYearReview && names_no_year()));
         let plan_period = kind == Kind::Target
             && part.kind == PartKind::FiveYearGoals
             && span == label::Span::Year
             && !["每年", "年年", "一年", "今年", "全年", "本年"].iter().any(|w| full_sentence.contains(w));
         let plan_total = |i: &Indicator| {
-            let built_total =
-                || measure == Measure::Level && built() && matcher.over(i, label::Span::FiveYearTotal).is_some();
-            (plan_period && (measure == Measure::Increment || built_total())) || (review_built && built_total())
+            let totalled = || matcher.over(i, label::Span::FiveYearTotal).is_some();
+            (plan_period && (measure == Measure::Increment || (measure == Measure::Level && built() && totalled())))
+                || (review_built && totalled())
         };
         // a sentence or paragraph whose subject is the 新疆生产建设兵团 (2014年，兵团生产总值增长16%;
         // 生产建设兵团要…。预期生产总值增长10%) states the Corps' figures, not the region's: they

@@ -104,6 +104,7 @@ pub struct Fields {
     pub bound: u8,
 }
 
+const INDICATOR_SHIFT: u32 = 47;
 const REGION_SHIFT: u32 = 29;
 const YEAR_SHIFT: u32 = 15;
 const UNIT_SHIFT: u32 = 5;
@@ -122,7 +123,7 @@ impl Coded {
             && bound < 8;
         fits.then(|| Coded {
             value,
-            packed: (u64::from(indicator) << 47)
+            packed: (u64::from(indicator) << INDICATOR_SHIFT)
                 | (u64::from(region) << REGION_SHIFT)
                 | ((year as u64) << YEAR_SHIFT)
                 | (u64::from(unit) << UNIT_SHIFT)
@@ -151,7 +152,7 @@ impl Coded {
 
     /// Indicator code.
     pub fn indicator(&self) -> u32 {
-        (self.packed >> 47) as u32
+        (self.packed >> INDICATOR_SHIFT) as u32
     }
 
     /// Region code.
@@ -161,7 +162,7 @@ impl Coded {
 
     /// Year.
     pub fn year(&self) -> i32 {
-        ((self.packed >> YEAR_SHIFT) & 0x3fff) as i32
+        ((self.packed >> YEAR_SHIFT) & MAX_YEAR as u64) as i32
     }
 
     /// Unit code.
